@@ -1,0 +1,107 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "toasoan",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "toasoan", targets: ["toasoan"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        // System libraries (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev).
+        .systemLibrary(
+            name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"]), .brew(["cmark-gfm"])]
+        ),
+        .systemLibrary(
+            name: "CVips", path: "Sources/CVips", pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
+        .target(name: "CVipsShim", dependencies: ["CVips"], path: "Sources/CVipsShim"),
+
+        // Our modules: see README "Code layout".
+        .target(name: "NewsDomain", swiftSettings: swiftSettings),
+        .target(name: "NewsText", swiftSettings: swiftSettings),
+        .target(name: "NewsStore", dependencies: ["NewsDomain", "NewsText"], swiftSettings: swiftSettings),
+        .target(
+            name: "NewsStoreSQLite",
+            dependencies: ["NewsDomain", "NewsText", "NewsStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "NewsMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
+        .target(name: "NewsImages", dependencies: ["CVipsShim"], swiftSettings: swiftSettings),
+        .target(
+            name: "NewsRendering",
+            dependencies: ["NewsDomain", "NewsText", "NewsMarkdown", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NewsWeb",
+            dependencies: [
+                "NewsDomain", "NewsText", "NewsStore", "NewsRendering",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "NewsApp",
+            dependencies: [
+                "NewsDomain", "NewsText", "NewsStore", "NewsStoreSQLite", "NewsMarkdown", "NewsImages",
+                "NewsRendering", "NewsWeb",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources/demo")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "toasoan",
+            dependencies: ["NewsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
+
+        // Tests: one target per module, plus shared fixtures.
+        .target(
+            name: "NewsTestSupport",
+            dependencies: ["NewsDomain", "NewsStore", "NewsStoreSQLite"],
+            path: "Tests/NewsTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "NewsDomainTests", dependencies: ["NewsDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "NewsTextTests", dependencies: ["NewsText"], swiftSettings: swiftSettings),
+        .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NewsStoreSQLiteTests", dependencies: ["NewsStoreSQLite", "NewsTestSupport"], swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "NewsMarkdownTests", dependencies: ["NewsMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(name: "NewsImagesTests", dependencies: ["NewsImages"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NewsRenderingTests", dependencies: ["NewsRendering", "NewsDomain", "NewsTestSupport"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NewsWebTests",
+            dependencies: [
+                "NewsWeb", "NewsApp", "NewsTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "NewsAppTests", dependencies: ["NewsApp", "NewsTestSupport"], swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,108 @@
+import Foundation
+import Hummingbird
+import Logging
+import NewsDomain
+import NewsRendering
+import NewsStore
+import NewsStoreSQLite
+import NewsWeb
+import ServiceLifecycle
+
+/// The composition root: turns a configuration into a running newspaper.
+public enum NewsApplication {
+    /// How often a node looks for changes committed elsewhere (another process or node).
+    public static let changePollInterval: Duration = .milliseconds(250)
+
+    /// Everything the site is made of, opened and validated.
+    public struct Parts: Sendable {
+        /// The store.
+        public let store: any NewsStorage
+        /// The validated theme.
+        public let theme: Theme
+        /// Where media files live.
+        public let mediaDirectory: String
+
+        /// Assembles parts that are already open.
+        public init(store: any NewsStorage, theme: Theme, mediaDirectory: String) {
+            self.store = store
+            self.theme = theme
+            self.mediaDirectory = mediaDirectory
+        }
+    }
+
+    /// Opens the database, loads the theme and checks the media folder and the port; every problem is reported at once.
+    public static func open(_ configuration: ServeConfiguration) throws(ConfigurationError) -> (Parts, SQLiteNewsStore) {
+        var problems: [String] = []
+        var theme: Theme?
+        do {
+            theme = try Theme.load(from: configuration.themeDirectory)
+        } catch {
+            problems += error.problems.map { "theme \(configuration.themeDirectory): \($0)" }
+        }
+        var store: SQLiteNewsStore?
+        do {
+            store = try SQLiteNewsStore.open(path: configuration.databasePath)
+        } catch {
+            problems.append(error.description)
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: configuration.mediaDirectory, withIntermediateDirectories: true)
+        } catch {
+            problems.append("cannot create media folder \(configuration.mediaDirectory): \(error.localizedDescription)")
+        }
+        if let problem = PortCheck.problem(host: configuration.host, port: configuration.port) {
+            problems.append(problem)
+        }
+        guard problems.isEmpty, let theme, let store else { throw ConfigurationError(problems: problems) }
+        return (Parts(store: store, theme: theme, mediaDirectory: configuration.mediaDirectory), store)
+    }
+
+    /// The site's router and its page cache, for the server and for tests.
+    public static func router(
+        parts: Parts, clock: @escaping @Sendable () -> Date = { Date() }, logger: Logger
+    ) -> (Router<NewsRequestContext>, PageCache) {
+        let cache = PageCache()
+        let controller = ReaderController(store: parts.store, renderer: PageRenderer(theme: parts.theme), clock: clock)
+        let routes = ReaderRoutes(controller: controller, cache: cache, theme: parts.theme)
+        return (buildRouter(reader: routes, mediaDirectory: parts.mediaDirectory, logger: logger), cache)
+    }
+
+    /// The whole application: HTTP server plus the services that run beside it.
+    public static func build(
+        _ configuration: ServeConfiguration, logger: Logger
+    ) async throws -> some ApplicationProtocol {
+        let (parts, _) = try open(configuration)
+        if configuration.demo {
+            let baseURL = "http://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(configuration.port)"
+            let seeded = try await DemoNewsroom(mediaDirectory: configuration.mediaDirectory)
+                .seed(into: parts.store, baseURL: baseURL)
+            if seeded > 0 {
+                logger.notice("seeded the demo newsroom", metadata: ["articles": "\(seeded)"])
+            } else {
+                logger.notice("the database already has content; the demo newsroom was not seeded")
+            }
+        }
+        let (router, cache) = router(parts: parts, logger: logger)
+        let follower = ContentChangeFollower(log: parts.store, cache: cache, after: try await parts.store.latestChangeSequence())
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "toasoan"),
+            services: [ChangeFollowerService(follower: follower, logger: logger)],
+            logger: logger
+        )
+    }
+}
+
+/// Runs the change follower beside the server and stops it with the server.
+struct ChangeFollowerService: Service {
+    let follower: ContentChangeFollower
+    let logger: Logger
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await follower.run(every: NewsApplication.changePollInterval) { error in
+                logger.warning("cannot read the change log", metadata: ["error": "\(error)"])
+            }
+        }
+    }
+}

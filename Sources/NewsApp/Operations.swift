@@ -1,0 +1,41 @@
+import Foundation
+import Hummingbird
+import Logging
+import NewsStoreSQLite
+
+/// What the `toasoan` commands do, so the executable stays a thin layer of argument parsing.
+public enum Operations {
+    /// A logger for the whole process, writing to standard error (`TOASOAN_LOG_LEVEL` sets the level, default info).
+    public static func makeLogger(environment: [String: String] = ProcessInfo.processInfo.environment) -> Logger {
+        var logger = Logger(label: "toasoan")
+        logger.logLevel = environment["TOASOAN_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        return logger
+    }
+
+    /// Runs the site until SIGINT or SIGTERM.
+    public static func serve(_ configuration: ServeConfiguration, logger: Logger) async throws {
+        let app = try await NewsApplication.build(configuration, logger: logger)
+        logger.notice("Tòa Soạn is serving http://\(configuration.host):\(configuration.port)/")
+        try await app.runService()
+    }
+
+    /// Imports a JSON Lines file into the database at `databasePath` (media copied to `mediaDirectory`, default
+    /// `media/` beside the database).
+    public static func importFile(path: String, databasePath: String?, mediaDirectory: String?, environment: [String: String]) async throws {
+        let database = databasePath ?? environment["TOASOAN_DATABASE"] ?? ServeConfiguration.Defaults.databasePath
+        let media = mediaDirectory ?? environment["TOASOAN_MEDIA_DIR"] ?? ServeConfiguration.defaultMediaDirectory(forDatabase: database)
+        let store: SQLiteNewsStore
+        do {
+            store = try SQLiteNewsStore.open(path: database)
+        } catch {
+            throw ConfigurationError(problems: [error.description])
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: media, withIntermediateDirectories: true)
+        } catch {
+            throw ConfigurationError(problems: ["cannot create media folder \(media): \(error.localizedDescription)"])
+        }
+        let importer = ArticleFileImporter(store: store, mediaDirectory: media)
+        try await importer.importFile(at: path, progress: ConsoleProgress())
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+/// Everything `toasoan serve` needs, resolved once at start-up from flags, then `TOASOAN_…` environment variables,
+/// then defaults. Nothing reads the environment after this.
+public struct ServeConfiguration: Sendable, Equatable {
+    /// Address to listen on (`--host`, `TOASOAN_HOST`).
+    public var host: String
+    /// Port to listen on (`--port`, `TOASOAN_PORT`).
+    public var port: Int
+    /// The SQLite database file (`--database`, `TOASOAN_DATABASE`).
+    public var databasePath: String
+    /// The theme folder (`--theme`, `TOASOAN_THEME`).
+    public var themeDirectory: String
+    /// Where media files live (`--media-dir`, `TOASOAN_MEDIA_DIR`); defaults to `media/` beside the database.
+    public var mediaDirectory: String
+    /// Seed the demo newsroom into an empty database (`--demo`, `TOASOAN_DEMO=1`).
+    public var demo: Bool
+
+    /// Default values, used when neither a flag nor an environment variable says otherwise.
+    public enum Defaults {
+        /// Loopback only: exposing the site is a decision, not an accident.
+        public static let host = "127.0.0.1"
+        /// The usual development port.
+        public static let port = 8080
+        /// A file in the working directory.
+        public static let databasePath = "toasoan.sqlite"
+        /// The theme that ships with Tòa Soạn.
+        public static let themeDirectory = "Themes/default"
+    }
+
+    /// Creates a configuration.
+    public init(host: String, port: Int, databasePath: String, themeDirectory: String, mediaDirectory: String, demo: Bool) {
+        self.host = host
+        self.port = port
+        self.databasePath = databasePath
+        self.themeDirectory = themeDirectory
+        self.mediaDirectory = mediaDirectory
+        self.demo = demo
+    }
+
+    /// Resolves flags (nil when not given) against the environment and defaults; every problem is reported at once.
+    public static func resolve(
+        host: String?, port: Int?, database: String?, theme: String?, mediaDirectory: String?, demo: Bool,
+        environment: [String: String]
+    ) throws(ConfigurationError) -> ServeConfiguration {
+        var problems: [String] = []
+        let host = host ?? environment["TOASOAN_HOST"] ?? Defaults.host
+        var resolvedPort = Defaults.port
+        if let port {
+            resolvedPort = port
+        } else if let text = environment["TOASOAN_PORT"] {
+            if let value = Int(text) {
+                resolvedPort = value
+            } else {
+                problems.append("TOASOAN_PORT must be a whole number, not \"\(text)\"")
+            }
+        }
+        if !(1...65_535).contains(resolvedPort) {
+            problems.append("port \(resolvedPort) is out of range (1-65535)")
+        }
+        if host.isEmpty { problems.append("host must not be empty") }
+        let databasePath = database ?? environment["TOASOAN_DATABASE"] ?? Defaults.databasePath
+        if databasePath.isEmpty { problems.append("database path must not be empty") }
+        let theme = theme ?? environment["TOASOAN_THEME"] ?? Defaults.themeDirectory
+        let media = mediaDirectory ?? environment["TOASOAN_MEDIA_DIR"] ?? Self.defaultMediaDirectory(forDatabase: databasePath)
+        let demoFromEnvironment = environment["TOASOAN_DEMO"].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
+        return ServeConfiguration(
+            host: host, port: resolvedPort, databasePath: databasePath, themeDirectory: theme,
+            mediaDirectory: media, demo: demo || demoFromEnvironment
+        )
+    }
+
+    /// `media/` in the folder of the database file.
+    public static func defaultMediaDirectory(forDatabase path: String) -> String {
+        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("media").path
+    }
+}
+
+/// Start-up could not proceed: one readable sentence per problem, all of them at once.
+public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What is wrong, each naming the setting or file at fault.
+    public var problems: [String]
+
+    /// Creates the error.
+    public init(problems: [String]) { self.problems = problems }
+
+    /// The problems as a list.
+    public var description: String {
+        (["cannot start:"] + problems.map { "  - \($0)" }).joined(separator: "\n")
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import NewsDomain
+
+/// An image shown with its caption and credit, as the Markdown renderer shows body images.
+struct FigureView: Sendable {
+    let src: String
+    let alt: String
+    let width: Int
+    let height: Int
+    let hasSize: Bool
+    let caption: String
+    let hasCaption: Bool
+    /// Shown as "(Ảnh: …)".
+    let credit: String
+    let hasCredit: Bool
+    let hasFigcaption: Bool
+
+    init(_ media: Media) {
+        let card = CardImage(media, fallbackAlt: media.caption, lazy: false)
+        src = card.src
+        alt = card.alt
+        width = card.width
+        height = card.height
+        hasSize = card.hasSize
+        caption = media.caption.trimmingCharacters(in: .whitespacesAndNewlines)
+        hasCaption = !caption.isEmpty
+        credit = media.credit.trimmingCharacters(in: .whitespacesAndNewlines)
+        hasCredit = !credit.isEmpty
+        hasFigcaption = hasCaption || hasCredit
+    }
+}

@@ -1,0 +1,277 @@
+import Foundation
+import GRDB
+import NewsDomain
+import NewsStore
+import NewsText
+
+extension SQLiteNewsStore {
+    /// Above this many articles, one import invalidates every cached page instead of listing what it touched.
+    static let bulkImportThreshold = 500
+
+    public func importArticles(
+        _ inputs: [ArticleInput], now: Date, progress: (@Sendable (Int) -> Void)?
+    ) async throws -> ImportResult {
+        let inputs = inputs.map { $0.normalized() }
+        let problems = Self.inputProblems(inputs)
+        guard problems.isEmpty else { throw ImportRejected(problems: problems) }
+        return try await write { db in
+            var problems: [ImportRejected.Problem] = []
+            let known = try Self.existingArticleIDs(db, externalIDs: inputs.compactMap(\.externalID))
+            let inFile = Set(inputs.compactMap(\.externalID))
+            for (index, input) in inputs.enumerated() {
+                for (position, reference) in input.related.enumerated()
+                where !inFile.contains(reference) && known[reference] == nil {
+                    problems.append(.init(index: index, error: .invalid(
+                        "related[\(position)]", "no article with id \"\(reference)\" exists in this file or in the database"
+                    )))
+                }
+            }
+            guard problems.isEmpty else { throw ImportRejected(problems: problems) }
+
+            var created: [ArticleID] = []
+            var updated: [ArticleID] = []
+            var dependencies: Set<ContentDependency> = []
+            var versions: [(ArticleInput, Int64)] = []
+            for (index, input) in inputs.enumerated() {
+                let saved = try Self.saveVersion(db, input: input, now: now)
+                if let progress, (index + 1) % 50 == 0 || index + 1 == inputs.count { progress(index + 1) }
+                if saved.isNew { created.append(saved.id) } else { updated.append(saved.id) }
+                dependencies.formUnion(saved.dependencies)
+                versions.append((input, saved.versionID))
+            }
+            let ids = try Self.existingArticleIDs(db, externalIDs: Array(inFile))
+            for (input, versionID) in versions {
+                for (position, reference) in input.related.enumerated() {
+                    guard let relatedID = ids[reference] else { continue }
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO article_version_related (version_id, related_article_id, position) VALUES (?, ?, ?)",
+                        arguments: [versionID, relatedID.rawValue, position]
+                    )
+                }
+            }
+            if inputs.count > Self.bulkImportThreshold { dependencies = [.site] }
+            try Self.recordChange(db, dependencies, now: now)
+            return ImportResult(created: created, updated: updated)
+        }
+    }
+
+    /// Problems that need no database: domain rules, names that make no slug, duplicate ids within one batch.
+    static func inputProblems(_ inputs: [ArticleInput]) -> [ImportRejected.Problem] {
+        var problems: [ImportRejected.Problem] = []
+        var firstIndex: [String: Int] = [:]
+        for (index, input) in inputs.enumerated() {
+            let allowed: Set<ArticleStatus> = [.draft, .published]
+            problems += input.violations(allowedStatuses: allowed).map { .init(index: index, error: $0) }
+            func needsSlug(_ name: String?, _ field: String) {
+                if let name, !name.isEmpty, Slug.make(name).isEmpty {
+                    problems.append(.init(index: index, error: .invalid(field, "must contain at least one letter or digit")))
+                }
+            }
+            needsSlug(input.author, "author")
+            needsSlug(input.topic, "topic")
+            for (position, tag) in input.tags.enumerated() { needsSlug(tag, "tags[\(position)]") }
+            if let id = input.externalID {
+                if let first = firstIndex[id] {
+                    problems.append(.init(index: index, error: .invalid(
+                        "id", "\"\(id)\" appears more than once in this import (first at input \(first + 1))"
+                    )))
+                } else {
+                    firstIndex[id] = index
+                }
+            }
+        }
+        return problems
+    }
+
+    static func existingArticleIDs(_ db: Database, externalIDs: [String]) throws -> [String: ArticleID] {
+        var result: [String: ArticleID] = [:]
+        for chunk in stride(from: 0, to: externalIDs.count, by: 500).map({ externalIDs[$0..<min($0 + 500, externalIDs.count)] }) {
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT external_id, id FROM articles WHERE external_id IN (\(ReaderSQL.placeholders(chunk.count)))",
+                arguments: StatementArguments(Array(chunk))
+            )
+            for row in rows { result[row[0]] = ArticleID(row[1]) }
+        }
+        return result
+    }
+
+    private struct SavedVersion {
+        var id: ArticleID
+        var versionID: Int64
+        var isNew: Bool
+        var dependencies: Set<ContentDependency>
+    }
+
+    /// Stores `input` as a new version of its article (creating the article when its external id is new).
+    private static func saveVersion(_ db: Database, input: ArticleInput, now: Date) throws -> SavedVersion {
+        let sectionID = try findOrCreateSection(db, slug: input.sectionSlug, name: input.sectionName)
+        let topicID = try input.topic.map { try findOrCreate(db, table: "topics", name: $0) }
+        var tagIDs: [Int64] = []
+        for name in input.tags {
+            let id = try findOrCreate(db, table: "tags", name: name)
+            if !tagIDs.contains(id) { tagIDs.append(id) }
+        }
+        let authorID = try findOrCreate(db, table: "authors", name: input.author)
+        let mediaIDs = try input.images.map { try upsertMedia(db, $0, now: now) }
+
+        var dependencies: Set<ContentDependency> = []
+        let existing = try input.externalID.flatMap {
+            try Row.fetchOne(
+                db,
+                sql: "SELECT id, status, published_version_id, published_at FROM articles WHERE external_id = ?",
+                arguments: [$0]
+            )
+        }
+        let articleID: Int64
+        let number: Int
+        if let existing {
+            articleID = existing[0]
+            number = (try Int.fetchOne(
+                db, sql: "SELECT MAX(number) FROM article_versions WHERE article_id = ?", arguments: [articleID]
+            ) ?? 0) + 1
+            if let oldVersion = existing[2] as Int64? {
+                dependencies.formUnion(try listDependencies(db, versionID: oldVersion))
+            }
+            let wasVisible = (existing[1] as String) == ArticleStatus.published.rawValue
+            let isVisible = input.status == .published
+            if wasVisible != isVisible || (existing[3] as Double?) != input.publishedAt?.storageValue {
+                dependencies.insert(.latest)
+            }
+        } else {
+            try db.execute(
+                sql: "INSERT INTO articles (external_id, status, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                arguments: [input.externalID, input.status.rawValue, now.storageValue, now.storageValue]
+            )
+            articleID = db.lastInsertedRowID
+            number = 1
+            if input.status == .published { dependencies.insert(.latest) }
+        }
+
+        let slug = input.slug ?? {
+            let made = Slug.make(input.title)
+            return made.isEmpty ? "bai-viet" : made
+        }()
+        try db.execute(
+            sql: """
+                INSERT INTO article_versions (article_id, number, slug, title, sapo, body, section_id, topic_id, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [articleID, number, slug, input.title, input.sapo, input.body, sectionID, topicID, now.storageValue]
+        )
+        let versionID = db.lastInsertedRowID
+        for (position, tagID) in tagIDs.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO article_version_tags (version_id, tag_id, position) VALUES (?, ?, ?)",
+                arguments: [versionID, tagID, position]
+            )
+        }
+        try db.execute(
+            sql: "INSERT INTO article_version_authors (version_id, author_id, position) VALUES (?, ?, 0)",
+            arguments: [versionID, authorID]
+        )
+        for (position, mediaID) in mediaIDs.enumerated() {
+            try db.execute(
+                sql: "INSERT INTO article_version_media (version_id, media_id, position) VALUES (?, ?, ?)",
+                arguments: [versionID, mediaID, position]
+            )
+        }
+
+        if input.status == .published {
+            try db.execute(
+                sql: """
+                    UPDATE articles SET status = ?, current_version_id = ?, published_version_id = ?, published_section_id = ?,
+                        published_topic_id = ?, published_at = ?, updated_at = ? WHERE id = ?
+                    """,
+                arguments: [
+                    input.status.rawValue, versionID, versionID, sectionID, topicID, input.publishedAt?.storageValue,
+                    now.storageValue, articleID,
+                ]
+            )
+        } else {
+            try db.execute(
+                sql: "UPDATE articles SET status = ?, current_version_id = ?, updated_at = ? WHERE id = ?",
+                arguments: [input.status.rawValue, versionID, now.storageValue, articleID]
+            )
+        }
+        dependencies.formUnion(try listDependencies(db, versionID: versionID))
+        dependencies.insert(.article(ArticleID(articleID)))
+        return SavedVersion(id: ArticleID(articleID), versionID: versionID, isNew: existing == nil, dependencies: dependencies)
+    }
+
+    /// The lists a version appears in: its section (and the parent section, whose page lists it too), topic, tags, authors.
+    private static func listDependencies(_ db: Database, versionID: Int64) throws -> Set<ContentDependency> {
+        var result: Set<ContentDependency> = []
+        if let row = try Row.fetchOne(
+            db,
+            sql: "SELECT v.section_id, s.parent_id, v.topic_id FROM article_versions v JOIN sections s ON s.id = v.section_id WHERE v.id = ?",
+            arguments: [versionID]
+        ) {
+            result.insert(.section(SectionID(row[0])))
+            if let parent = row[1] as Int64? { result.insert(.section(SectionID(parent))) }
+            if let topic = row[2] as Int64? { result.insert(.topic(TopicID(topic))) }
+        }
+        for id in try Int64.fetchAll(db, sql: "SELECT tag_id FROM article_version_tags WHERE version_id = ?", arguments: [versionID]) {
+            result.insert(.tag(TagID(id)))
+        }
+        for id in try Int64.fetchAll(db, sql: "SELECT author_id FROM article_version_authors WHERE version_id = ?", arguments: [versionID]) {
+            result.insert(.author(AuthorID(id)))
+        }
+        return result
+    }
+
+    private static func findOrCreateSection(_ db: Database, slug: String, name: String?) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM sections WHERE slug = ?", arguments: [slug]) {
+            return id
+        }
+        let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM sections WHERE parent_id IS NULL") ?? 0) + 1
+        try db.execute(
+            sql: "INSERT INTO sections (slug, name, position) VALUES (?, ?, ?)",
+            arguments: [slug, name ?? nameFromSlug(slug), position]
+        )
+        try recordChange(db, [.site], now: Date())
+        return db.lastInsertedRowID
+    }
+
+    /// A readable name for a section created from its slug alone: "khoa-hoc" → "Khoa hoc".
+    static func nameFromSlug(_ slug: String) -> String {
+        let words = slug.split(separator: "-").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// Finds a tag, topic or author by the slug of `name`, creating it with that name when it is new.
+    private static func findOrCreate(_ db: Database, table: String, name: String) throws -> Int64 {
+        let slug = Slug.make(name)
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE slug = ?"), arguments: [slug]) {
+            return id
+        }
+        try db.execute(sql: "INSERT INTO \(table) (slug, name) VALUES (?, ?)", arguments: [slug, name])
+        return db.lastInsertedRowID
+    }
+
+    /// Stores an image once per source; a later import of the same source updates what is said about it.
+    private static func upsertMedia(_ db: Database, _ image: ImageInput, now: Date) throws -> Int64 {
+        let id = try Int64.fetchOne(
+            db,
+            sql: """
+                INSERT INTO media (src, width, height, alt, caption, credit, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(src) DO UPDATE SET width = COALESCE(excluded.width, media.width),
+                    height = COALESCE(excluded.height, media.height), alt = excluded.alt, caption = excluded.caption,
+                    credit = excluded.credit
+                RETURNING id
+                """,
+            arguments: [image.src, image.width, image.height, image.alt, image.caption, image.credit, now.storageValue]
+        )
+        guard let id else { throw StorageError.conflict("image \(image.src) could not be stored") }
+        return id
+    }
+
+    /// Appends to the change log in the same transaction as the change, so followers never miss a committed change.
+    static func recordChange(_ db: Database, _ dependencies: Set<ContentDependency>, now: Date) throws {
+        guard !dependencies.isEmpty else { return }
+        let tokens = dependencies.map(\.token).sorted().joined(separator: " ")
+        try db.execute(
+            sql: "INSERT INTO content_changes (changed_at, dependencies) VALUES (?, ?)",
+            arguments: [now.storageValue, tokens]
+        )
+    }
+}

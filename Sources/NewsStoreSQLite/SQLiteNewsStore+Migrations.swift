@@ -1,0 +1,119 @@
+import GRDB
+
+extension SQLiteNewsStore {
+    /// Append-only, named migrations: never rename or edit one that has landed; add a new one.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("2026-11-29-create-content") { db in
+            try db.execute(sql: """
+                CREATE TABLE sections (
+                    id INTEGER PRIMARY KEY,
+                    slug TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    parent_id INTEGER REFERENCES sections(id) ON DELETE RESTRICT,
+                    position INTEGER NOT NULL DEFAULT 0,
+                    description TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX sections_parent ON sections(parent_id);
+                CREATE TABLE tags (
+                    id INTEGER PRIMARY KEY,
+                    slug TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL
+                );
+                CREATE TABLE topics (
+                    id INTEGER PRIMARY KEY,
+                    slug TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    description TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE authors (
+                    id INTEGER PRIMARY KEY,
+                    slug TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    title TEXT NOT NULL DEFAULT '',
+                    bio TEXT NOT NULL DEFAULT ''
+                );
+                CREATE TABLE media (
+                    id INTEGER PRIMARY KEY,
+                    src TEXT NOT NULL UNIQUE,
+                    width INTEGER,
+                    height INTEGER,
+                    alt TEXT NOT NULL,
+                    caption TEXT NOT NULL DEFAULT '',
+                    credit TEXT NOT NULL DEFAULT '',
+                    created_at REAL NOT NULL
+                );
+                CREATE TABLE articles (
+                    id INTEGER PRIMARY KEY,
+                    external_id TEXT UNIQUE,
+                    status TEXT NOT NULL,
+                    current_version_id INTEGER REFERENCES article_versions(id) DEFERRABLE INITIALLY DEFERRED,
+                    published_version_id INTEGER REFERENCES article_versions(id) DEFERRABLE INITIALLY DEFERRED,
+                    published_section_id INTEGER REFERENCES sections(id),
+                    published_topic_id INTEGER REFERENCES topics(id),
+                    published_at REAL,
+                    created_at REAL NOT NULL,
+                    updated_at REAL NOT NULL
+                );
+                CREATE INDEX articles_published ON articles(status, published_at);
+                CREATE INDEX articles_section ON articles(published_section_id, published_at);
+                CREATE INDEX articles_topic ON articles(published_topic_id, published_at);
+                CREATE TABLE article_versions (
+                    id INTEGER PRIMARY KEY,
+                    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                    number INTEGER NOT NULL,
+                    slug TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    sapo TEXT NOT NULL,
+                    body TEXT NOT NULL,
+                    section_id INTEGER NOT NULL REFERENCES sections(id),
+                    topic_id INTEGER REFERENCES topics(id),
+                    created_at REAL NOT NULL,
+                    UNIQUE(article_id, number)
+                );
+                CREATE TABLE article_version_tags (
+                    version_id INTEGER NOT NULL REFERENCES article_versions(id) ON DELETE CASCADE,
+                    tag_id INTEGER NOT NULL REFERENCES tags(id),
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (version_id, tag_id)
+                );
+                CREATE INDEX article_version_tags_tag ON article_version_tags(tag_id, version_id);
+                CREATE TABLE article_version_authors (
+                    version_id INTEGER NOT NULL REFERENCES article_versions(id) ON DELETE CASCADE,
+                    author_id INTEGER NOT NULL REFERENCES authors(id),
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (version_id, author_id)
+                );
+                CREATE INDEX article_version_authors_author ON article_version_authors(author_id, version_id);
+                CREATE TABLE article_version_media (
+                    version_id INTEGER NOT NULL REFERENCES article_versions(id) ON DELETE CASCADE,
+                    media_id INTEGER NOT NULL REFERENCES media(id),
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (version_id, position)
+                );
+                CREATE TABLE article_version_related (
+                    version_id INTEGER NOT NULL REFERENCES article_versions(id) ON DELETE CASCADE,
+                    related_article_id INTEGER NOT NULL REFERENCES articles(id),
+                    position INTEGER NOT NULL,
+                    PRIMARY KEY (version_id, related_article_id)
+                );
+                CREATE TABLE home_slots (
+                    slot TEXT NOT NULL,
+                    position INTEGER NOT NULL,
+                    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                    PRIMARY KEY (slot, position)
+                );
+                CREATE TABLE site_settings (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE content_changes (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    changed_at REAL NOT NULL,
+                    dependencies TEXT NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import NewsDomain
+import NewsStore
+
+/// The embedded default store: one SQLite file (WAL, foreign keys on) through GRDB. It owns the connection pool, the
+/// migrations and all SQL; its row types stay private and map to domain values at its edge.
+public final class SQLiteNewsStore: Sendable {
+    let writer: any DatabaseWriter
+    /// Where the database lives (":memory:" for an in-memory one).
+    public let location: String
+
+    private init(writer: any DatabaseWriter, location: String) {
+        self.writer = writer
+        self.location = location
+    }
+
+    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
+    public static func open(path: String) throws(StorageError) -> SQLiteNewsStore {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .unavailable("cannot open database \(path): folder \(directory) does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw .unavailable("cannot open database \(path): folder \(directory) is not writable")
+        }
+        if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path) {
+            throw .unavailable("cannot open database \(path): the file is not writable")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration())
+            let store = SQLiteNewsStore(writer: pool, location: path)
+            try store.migrate()
+            return store
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw .unavailable("cannot open database \(path): \(Self.describe(error))")
+        }
+    }
+
+    /// A private in-memory database with the current schema, for tests and tools.
+    public static func inMemory() throws(StorageError) -> SQLiteNewsStore {
+        do {
+            let queue = try DatabaseQueue(configuration: configuration())
+            let store = SQLiteNewsStore(writer: queue, location: ":memory:")
+            try store.migrate()
+            return store
+        } catch {
+            throw .unavailable("cannot create in-memory database: \(Self.describe(error))")
+        }
+    }
+
+    private static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        // Another process (`toasoan import`) may hold the write lock for a moment.
+        config.busyMode = .timeout(10)
+        config.label = "toasoan"
+        return config
+    }
+
+    private func migrate() throws {
+        try Self.migrator.migrate(writer)
+    }
+
+    /// The names of the migrations applied to this database, oldest first.
+    public func appliedMigrations() async throws -> [String] {
+        try await writer.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
+    }
+
+    /// Reads, mapping database failures to `StorageError`.
+    func read<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.read(body)
+        } catch let error as DatabaseError {
+            throw StorageError.unavailable(Self.describe(error))
+        }
+    }
+
+    /// Writes in one transaction, mapping database failures to `StorageError`.
+    func write<T: Sendable>(_ body: @Sendable @escaping (Database) throws -> T) async throws -> T {
+        do {
+            return try await writer.write(body)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw StorageError.conflict(Self.describe(error))
+        } catch let error as DatabaseError {
+            throw StorageError.unavailable(Self.describe(error))
+        }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? DatabaseError {
+            return error.message ?? "\(error.resultCode)"
+        }
+        return String(describing: error)
+    }
+}
+
+extension Date {
+    /// Seconds since 1970, as stored.
+    var storageValue: Double { timeIntervalSince1970 }
+
+    /// A stored time.
+    init(storageValue: Double) { self.init(timeIntervalSince1970: storageValue) }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import NewsApp
+
+/// `toasoan`: the newspaper's one binary.
+@main
+struct Toasoan: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toasoan",
+        abstract: "Tòa Soạn: a newsroom system and news website.",
+        subcommands: [Serve.self, Import.self],
+        defaultSubcommand: Serve.self
+    )
+}
+
+/// Prints a failure the way operators read it, and exits non-zero.
+func fail(_ error: any Error) -> ExitCode {
+    FileHandle.standardError.write(Data("toasoan: \(error)\n".utf8))
+    return ExitCode.failure
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the newspaper over HTTP.")
+
+    @Option(help: "Address to listen on (TOASOAN_HOST; default 127.0.0.1).")
+    var host: String?
+    @Option(help: "Port to listen on (TOASOAN_PORT; default 8080).")
+    var port: Int?
+    @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
+    var database: String?
+    @Option(help: "Theme folder (TOASOAN_THEME; default Themes/default).")
+    var theme: String?
+    @Option(name: .customLong("media-dir"), help: "Media folder (TOASOAN_MEDIA_DIR; default media/ beside the database).")
+    var mediaDirectory: String?
+    @Flag(help: "Seed the demo newsroom into an empty database (TOASOAN_DEMO=1).")
+    var demo = false
+
+    func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            let configuration = try ServeConfiguration.resolve(
+                host: host, port: port, database: database, theme: theme, mediaDirectory: mediaDirectory, demo: demo,
+                environment: environment
+            )
+            try await Operations.serve(configuration, logger: Operations.makeLogger(environment: environment))
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Import: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import articles from a JSON Lines file (one article a line; see README, \"Import format\")."
+    )
+
+    @Argument(help: "The .jsonl file.")
+    var file: String
+    @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
+    var database: String?
+    @Option(name: .customLong("media-dir"), help: "Media folder (TOASOAN_MEDIA_DIR; default media/ beside the database).")
+    var mediaDirectory: String?
+
+    func run() async throws {
+        do {
+            try await Operations.importFile(
+                path: file, databasePath: database, mediaDirectory: mediaDirectory,
+                environment: ProcessInfo.processInfo.environment
+            )
+        } catch {
+            throw fail(error)
+        }
+    }
+}

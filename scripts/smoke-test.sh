@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Exercises the real `toasoan` binary as an operator would: bad configuration, the demo newspaper, a port in use,
+# and an import from another process reaching the running site's pages.
+#   scripts/smoke-test.sh PATH/TO/toasoan
+set -euo pipefail
+binary="${1:?usage: smoke-test.sh PATH/TO/toasoan}"
+cd "$(dirname "$0")/.."
+work="$(mktemp -d)"
+server=""
+cleanup() { [[ -n "$server" ]] && kill "$server" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+passed=0
+failed=0
+check() { # check NAME COMMAND...
+  if "${@:2}"; then passed=$((passed + 1)); echo "ok   - $1"; else failed=$((failed + 1)); echo "FAIL - $1"; fi
+}
+free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# 1. Bad configuration exits non-zero and names every problem.
+set +e
+"$binary" serve --theme "$work/no-theme" --database "$work/missing/news.sqlite" --port 1 >"$work/bad.out" 2>&1
+status=$?
+set -e
+check "bad configuration exits non-zero" test "$status" -ne 0
+check "the message names the missing theme" grep -q "$work/no-theme" "$work/bad.out"
+check "the message names the unusable database folder" grep -q "$work/missing" "$work/bad.out"
+
+# 2. The demo newspaper.
+port="$(free_port)"
+"$binary" serve --demo --port "$port" --database "$work/news.sqlite" >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+check "the server answers" curl -fs "http://127.0.0.1:$port/healthz" -o /dev/null
+curl -fs "http://127.0.0.1:$port/" -o "$work/home.html"
+check "the home page shows the demo newspaper" grep -q "Báo Tòa Soạn" "$work/home.html"
+article="$(grep -o 'href="/[a-z0-9-]*-[0-9]*\.html"' "$work/home.html" | head -1 | sed 's/href="//;s/"$//')"
+check "the home page links to articles" test -n "$article"
+check "an article page answers 200" curl -fs "http://127.0.0.1:$port$article" -o "$work/article.html"
+check "the article page has the legal footer" grep -q "Tổng biên tập" "$work/article.html"
+check "an unknown page answers 404" test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/khong-co-999999.html")" = 404
+
+# 3. A second server on the same port is refused with a clear message.
+set +e
+"$binary" serve --port "$port" --database "$work/other.sqlite" >"$work/busy.out" 2>&1
+status=$?
+set -e
+check "a port in use exits non-zero" test "$status" -ne 0
+check "the message says the port is in use" grep -q "already in use" "$work/busy.out"
+
+# 4. --demo never seeds into a database that has content; an import from another process reaches the cached pages.
+cat >"$work/new.jsonl" <<'JSONL'
+{"id":"smoke-1","title":"Bài kiểm thử khói xuất hiện trên trang chủ","sapo":"Sapo của bài kiểm thử khói.","body":"Nội dung.","section":"thoi-su","tags":["kiểm thử"],"author":"Máy Kiểm Thử","published_at":"2026-01-01T08:00:00+07:00"}
+JSONL
+curl -fs "http://127.0.0.1:$port/thoi-su" -o /dev/null
+"$binary" import "$work/new.jsonl" --database "$work/news.sqlite" >"$work/import.out" 2>&1
+check "import from another process succeeds" grep -q "imported 1 articles" "$work/import.out"
+sleep 1
+found=0
+for _ in $(seq 1 20); do
+  curl -fs "http://127.0.0.1:$port/tag/kiem-thu" | grep -q "Bài kiểm thử khói" && { found=1; break; }
+  sleep 0.1
+done
+check "the imported article is on its tag page" test "$found" = 1
+check "the cached section page shows the imported article within a second" \
+  sh -c "curl -fs 'http://127.0.0.1:$port/thoi-su' | grep -q 'Bài kiểm thử khói'"
+kill "$server"; wait "$server" 2>/dev/null || true; server=""
+check "the server stopped on SIGTERM" true
+"$binary" serve --demo --port "$port" --database "$work/news.sqlite" >"$work/server2.log" 2>&1 &
+server=$!
+for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+check "--demo leaves a database with content alone" grep -q "was not seeded" "$work/server2.log"
+
+echo "smoke: $passed passed, $failed failed"
+[[ "$failed" -eq 0 ]]
