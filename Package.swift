@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev).
@@ -42,6 +43,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(name: "NewsMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
+        .target(
+            name: "NewsAuth",
+            dependencies: [
+                "NewsDomain",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "NewsImages", dependencies: ["CVipsShim"], swiftSettings: swiftSettings),
         .target(
             name: "NewsRendering",
@@ -62,7 +72,7 @@ let package = Package(
             name: "NewsApp",
             dependencies: [
                 "NewsDomain", "NewsText", "NewsStore", "NewsStoreSQLite", "NewsMarkdown", "NewsImages",
-                "NewsRendering", "NewsWeb",
+                "NewsRendering", "NewsWeb", "NewsAuth",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -90,6 +100,7 @@ let package = Package(
             name: "NewsStoreSQLiteTests", dependencies: ["NewsStoreSQLite", "NewsTestSupport"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "NewsMarkdownTests", dependencies: ["NewsMarkdown"], swiftSettings: swiftSettings),
+        .testTarget(name: "NewsAuthTests", dependencies: ["NewsAuth", "NewsDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "NewsImagesTests", dependencies: ["NewsImages"], swiftSettings: swiftSettings),
         .testTarget(
             name: "NewsRenderingTests", dependencies: ["NewsRendering", "NewsDomain", "NewsTestSupport"], swiftSettings: swiftSettings

@@ -22,7 +22,7 @@ app_port="$(free_port)"
 TOASOAN_LOG_LEVEL=warning "$binary" serve --demo --port "$app_port" --database "$work/news.sqlite" >"$work/toasoan.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
-article="$(curl -fs "http://127.0.0.1:$app_port/" | grep -o 'href="/[a-z0-9-]*-[0-9]*\.html"' | head -1 | sed 's/href="//;s/"$//')"
+article="$(curl -fs "http://127.0.0.1:$app_port/" | grep -o 'href="/[a-z0-9-]*-[0-9]*\.html"' | sed -n '1{s/href="//;s/"$//;p;}')"
 [[ -n "$article" ]] || { echo "bench: no article link on the home page" >&2; exit 1; }
 mkdir -p "$work/www"
 curl -fs "http://127.0.0.1:$app_port$article" -o "$work/www/article.html"

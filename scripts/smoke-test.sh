@@ -33,7 +33,7 @@ for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2
 check "the server answers" curl -fs "http://127.0.0.1:$port/healthz" -o /dev/null
 curl -fs "http://127.0.0.1:$port/" -o "$work/home.html"
 check "the home page shows the demo newspaper" grep -q "Báo Tòa Soạn" "$work/home.html"
-article="$(grep -o 'href="/[a-z0-9-]*-[0-9]*\.html"' "$work/home.html" | head -1 | sed 's/href="//;s/"$//')"
+article="$(grep -o 'href="/[a-z0-9-]*-[0-9]*\.html"' "$work/home.html" | sed -n '1{s/href="//;s/"$//;p;}')"
 check "the home page links to articles" test -n "$article"
 check "an article page answers 200" curl -fs "http://127.0.0.1:$port$article" -o "$work/article.html"
 check "the article page has the legal footer" grep -q "Tổng biên tập" "$work/article.html"

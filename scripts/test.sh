@@ -9,4 +9,6 @@ scripts/install-deps.sh --test
 swift build --build-tests
 swift test --skip-build
 scripts/smoke-test.sh "$(swift build --show-bin-path)/toasoan"
-/usr/bin/python3 -m pytest -q Tests/Browser --toasoan "$(swift build --show-bin-path)/toasoan"
+# Debian's python3 carries the apt-installed Selenium; elsewhere set PYTHON.
+python="${PYTHON:-/usr/bin/python3}"
+"$python" -m pytest -q Tests/Browser --toasoan "$(swift build --show-bin-path)/toasoan"

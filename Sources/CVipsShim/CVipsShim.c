@@ -125,6 +125,21 @@ toasoan_vips_status toasoan_vips_read_header(const char *path, const char *loade
     return TOASOAN_VIPS_OK;
 }
 
+int toasoan_vips_has_field(const char *path, const char *loader, const char *name, char *message,
+                           size_t message_size) {
+    if (toasoan_vips_start(message, message_size) != 0) {
+        return -1;
+    }
+    VipsImage *image = NULL;
+    if (vips_call(loader, path, &image, "access", VIPS_ACCESS_SEQUENTIAL, NULL) != 0) {
+        take_vips_error(message, message_size);
+        return -1;
+    }
+    int found = vips_image_get_typeof(image, name) != 0;
+    g_object_unref(image);
+    return found;
+}
+
 void toasoan_vips_free_bytes(void *bytes) {
     g_free(bytes);
 }
@@ -151,12 +166,74 @@ size_t toasoan_vips_tracked_memory(void) {
 
 // MARK: - Encoding
 
+// A copy of `image` (sharing its pixels) without metadata: EXIF (GPS positions, camera serials,
+// capture times), XMP, IPTC, ICC profiles, comments. The savers' "strip" should be enough, but
+// webpsave in 8.14 writes EXIF, XMP and ICC despite it (a test publishes nothing else).
+static VipsImage *without_metadata(VipsImage *image) {
+    VipsImage *copy = NULL;
+    if (vips_copy(image, &copy, NULL) != 0) {
+        return NULL;
+    }
+    gchar **fields = vips_image_get_fields(copy);
+    for (int i = 0; fields[i] != NULL; i++) {
+        // Width, height and the like are not metadata and stay; "vips-" items are libvips' own.
+        if (!vips_isprefix("vips-", fields[i])) {
+            vips_image_remove(copy, fields[i]);
+        }
+    }
+    g_strfreev(fields);
+    return copy;
+}
+
+// Removes EXIF, XMP and ICC chunks from a WebP file in place, and their flags from its VP8X header.
+// webpsave in 8.14 writes a fresh EXIF chunk (resolution, dimensions) even with no metadata left to
+// write. A chunk that runs past the end is left as it is, with everything after it.
+static void remove_webp_metadata(unsigned char *bytes, size_t *length) {
+    if (*length < 12 || memcmp(bytes, "RIFF", 4) != 0 || memcmp(bytes + 8, "WEBP", 4) != 0) {
+        return;
+    }
+    size_t read = 12, write = 12;
+    unsigned char *vp8x = NULL;
+    while (read + 8 <= *length) {
+        const unsigned char *header = bytes + read;
+        size_t size = (size_t)header[4] | (size_t)header[5] << 8 | (size_t)header[6] << 16 | (size_t)header[7] << 24;
+        size_t whole = 8 + size + (size & 1); // chunks are padded to an even size
+        if (whole > *length - read) {
+            break;
+        }
+        if (memcmp(header, "EXIF", 4) != 0 && memcmp(header, "XMP ", 4) != 0 && memcmp(header, "ICCP", 4) != 0) {
+            memmove(bytes + write, header, whole);
+            if (memcmp(bytes + write, "VP8X", 4) == 0 && size >= 1) {
+                vp8x = bytes + write;
+            }
+            write += whole;
+        }
+        read += whole;
+    }
+    memmove(bytes + write, bytes + read, *length - read);
+    write += *length - read;
+    if (vp8x != NULL) {
+        vp8x[8] &= (unsigned char)~(0x20 | 0x08 | 0x04); // ICC, EXIF, XMP
+    }
+    *length = write;
+    size_t riff = write - 8;
+    bytes[4] = (unsigned char)riff;
+    bytes[5] = (unsigned char)(riff >> 8);
+    bytes[6] = (unsigned char)(riff >> 16);
+    bytes[7] = (unsigned char)(riff >> 24);
+}
+
 static int encode_image(VipsImage *image, toasoan_vips_format format, int quality, void **bytes, size_t *length,
                         char *message, size_t message_size) {
     int q = quality < 1 ? 1 : quality > 100 ? 100 : quality;
     int result;
     *bytes = NULL;
     *length = 0;
+    VipsImage *bare = without_metadata(image);
+    if (bare == NULL) {
+        take_vips_error(message, message_size);
+        return -1;
+    }
     // Drop metadata: our files carry none worth publishing. ("strip" became "keep" in 8.15.)
 #if VIPS_MAJOR_VERSION > 8 || (VIPS_MAJOR_VERSION == 8 && VIPS_MINOR_VERSION >= 15)
 #define TOASOAN_NO_METADATA "keep", VIPS_FOREIGN_KEEP_NONE
@@ -165,22 +242,27 @@ static int encode_image(VipsImage *image, toasoan_vips_format format, int qualit
 #endif
     switch (format) {
     case TOASOAN_VIPS_JPEG:
-        result = vips_jpegsave_buffer(image, bytes, length, "Q", q, "optimize_coding", TRUE, TOASOAN_NO_METADATA, NULL);
+        result = vips_jpegsave_buffer(bare, bytes, length, "Q", q, "optimize_coding", TRUE, TOASOAN_NO_METADATA, NULL);
         break;
     case TOASOAN_VIPS_PNG:
-        result = vips_pngsave_buffer(image, bytes, length, "compression", 6, TOASOAN_NO_METADATA, NULL);
+        result = vips_pngsave_buffer(bare, bytes, length, "compression", 6, TOASOAN_NO_METADATA, NULL);
         break;
     case TOASOAN_VIPS_WEBP:
-        result = vips_webpsave_buffer(image, bytes, length, "Q", q, TOASOAN_NO_METADATA, NULL);
+        result = vips_webpsave_buffer(bare, bytes, length, "Q", q, TOASOAN_NO_METADATA, NULL);
+        if (result == 0) {
+            remove_webp_metadata(*bytes, length);
+        }
         break;
     case TOASOAN_VIPS_GIF:
-        result = vips_gifsave_buffer(image, bytes, length, TOASOAN_NO_METADATA, NULL);
+        result = vips_gifsave_buffer(bare, bytes, length, TOASOAN_NO_METADATA, NULL);
         break;
     default:
+        g_object_unref(bare);
         put_message(message, message_size, "unknown output format");
         return -1;
     }
 #undef TOASOAN_NO_METADATA
+    g_object_unref(bare);
     if (result != 0) {
         take_vips_error(message, message_size);
         g_free(*bytes);
@@ -189,6 +271,112 @@ static int encode_image(VipsImage *image, toasoan_vips_format format, int qualit
         return -1;
     }
     return 0;
+}
+
+// MARK: - Variants
+
+struct toasoan_variant {
+    VipsImage *image; // upright, resized, 8-bit sRGB (or grey), in memory
+};
+
+// Takes ownership of `lazy`: computes it into memory and wraps it, or returns NULL with the reason.
+static toasoan_variant *keep_variant(VipsImage *lazy, char *message, size_t message_size) {
+    // In memory, so both encodings of this width, and the smaller widths made from it, reuse
+    // the pixels instead of decoding the file again (a sequential load cannot be read twice).
+    VipsImage *memory = vips_image_copy_memory(lazy);
+    g_object_unref(lazy);
+    if (memory == NULL) {
+        take_vips_error(message, message_size);
+        return NULL;
+    }
+    toasoan_variant *variant = g_new0(toasoan_variant, 1);
+    variant->image = memory;
+    return variant;
+}
+
+toasoan_variant *toasoan_variant_new(const char *path, const char *loader, int width, char *message,
+                                     size_t message_size) {
+    if (toasoan_vips_start(message, message_size) != 0) {
+        return NULL;
+    }
+    if (width < 1 || width > VIPS_MAX_COORD) {
+        put_message(message, message_size, "variant width out of range");
+        return NULL;
+    }
+    // vips_thumbnail picks its loader itself (it needs the loader's shrink-on-load); make sure it
+    // is still the one the caller vetted, so no other parser ever sees these bytes.
+    const char *found = vips_foreign_find_load(path);
+    if (found == NULL) {
+        take_vips_error(message, message_size);
+        return NULL;
+    }
+    if (strcmp(found, loader) != 0) {
+        put_message(message, message_size, "the file changed after it was checked");
+        return NULL;
+    }
+    // Colours described by an embedded ICC profile are converted to sRGB: the profile is not
+    // published, and without it they would be shown wrong. Only then: asked to export, 8.14's
+    // thumbnail transforms every image through XYZ (70 ms at 1600×900), profile or not.
+    VipsImage *header = NULL;
+    if (vips_call(loader, path, &header, "access", VIPS_ACCESS_SEQUENTIAL, NULL) != 0) {
+        take_vips_error(message, message_size);
+        return NULL;
+    }
+    int has_profile = vips_image_get_typeof(header, VIPS_META_ICC_NAME) != 0;
+    g_object_unref(header);
+
+    // Width decides alone: a box `width` wide and as tall as libvips allows. SIZE_DOWN never
+    // enlarges. Thumbnailing turns the image upright by its EXIF orientation and loads only the
+    // first page (frame) of animations. A truncated file is an error rather than a picture with a
+    // grey bottom.
+    VipsImage *thumbnail = NULL;
+    int result = has_profile
+        ? vips_thumbnail(path, &thumbnail, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                         "fail_on", VIPS_FAIL_ON_TRUNCATED, "export_profile", "srgb", NULL)
+        : vips_thumbnail(path, &thumbnail, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                         "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+    if (result != 0) {
+        take_vips_error(message, message_size);
+        return NULL;
+    }
+    return keep_variant(thumbnail, message, message_size);
+}
+
+toasoan_variant *toasoan_variant_new_smaller(const toasoan_variant *variant, int width, char *message,
+                                             size_t message_size) {
+    if (width < 1 || width > VIPS_MAX_COORD) {
+        put_message(message, message_size, "variant width out of range");
+        return NULL;
+    }
+    VipsImage *thumbnail = NULL;
+    // Already upright: no_rotate, in case an orientation field survived.
+    if (vips_thumbnail_image(variant->image, &thumbnail, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+                             "no_rotate", TRUE, NULL) != 0) {
+        take_vips_error(message, message_size);
+        return NULL;
+    }
+    return keep_variant(thumbnail, message, message_size);
+}
+
+int toasoan_variant_width(const toasoan_variant *variant) {
+    return vips_image_get_width(variant->image);
+}
+
+int toasoan_variant_height(const toasoan_variant *variant) {
+    return vips_image_get_height(variant->image);
+}
+
+int toasoan_variant_encode(const toasoan_variant *variant, toasoan_vips_format format, int quality, void **bytes,
+                           size_t *length, char *message, size_t message_size) {
+    return encode_image(variant->image, format, quality, bytes, length, message, message_size);
+}
+
+void toasoan_variant_free(toasoan_variant *variant) {
+    if (variant == NULL) {
+        return;
+    }
+    VIPS_UNREF(variant->image);
+    g_free(variant);
 }
 
 // MARK: - Canvas

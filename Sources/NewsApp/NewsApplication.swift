@@ -5,6 +5,7 @@ import NewsDomain
 import NewsRendering
 import NewsStore
 import NewsStoreSQLite
+import NewsText
 import NewsWeb
 import ServiceLifecycle
 
@@ -72,6 +73,8 @@ public enum NewsApplication {
         _ configuration: ServeConfiguration, logger: Logger
     ) async throws -> some ApplicationProtocol {
         let (parts, _) = try open(configuration)
+        // NewsText builds its character tables on first use; pay that before the first reader does.
+        _ = VietnameseText.fold("")
         if configuration.demo {
             let baseURL = "http://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(configuration.port)"
             let seeded = try await DemoNewsroom(mediaDirectory: configuration.mediaDirectory)

@@ -19,17 +19,27 @@ public enum Operations {
         try await app.runService()
     }
 
+    /// Opens the database for a command-line operation, reporting an unusable path as a configuration problem.
+    public static func openStore(databasePath: String?, environment: [String: String]) throws -> SQLiteNewsStore {
+        let database = databasePath ?? environment["TOASOAN_DATABASE"] ?? ServeConfiguration.Defaults.databasePath
+        do {
+            return try SQLiteNewsStore.open(path: database)
+        } catch {
+            throw ConfigurationError(problems: [error.description])
+        }
+    }
+
+    /// Account operations on the database at `databasePath`.
+    public static func accounts(databasePath: String?, environment: [String: String]) throws -> AccountOperations {
+        AccountOperations(store: try openStore(databasePath: databasePath, environment: environment))
+    }
+
     /// Imports a JSON Lines file into the database at `databasePath` (media copied to `mediaDirectory`, default
     /// `media/` beside the database).
     public static func importFile(path: String, databasePath: String?, mediaDirectory: String?, environment: [String: String]) async throws {
         let database = databasePath ?? environment["TOASOAN_DATABASE"] ?? ServeConfiguration.Defaults.databasePath
         let media = mediaDirectory ?? environment["TOASOAN_MEDIA_DIR"] ?? ServeConfiguration.defaultMediaDirectory(forDatabase: database)
-        let store: SQLiteNewsStore
-        do {
-            store = try SQLiteNewsStore.open(path: database)
-        } catch {
-            throw ConfigurationError(problems: [error.description])
-        }
+        let store = try openStore(databasePath: database, environment: environment)
         do {
             try FileManager.default.createDirectory(atPath: media, withIntermediateDirectories: true)
         } catch {

@@ -16,6 +16,12 @@ public struct ImageInspector: Sendable {
     /// header libvips cannot parse is `.notAnImage`. The header alone is read; pixel data is not
     /// decoded, so a file whose header is sound but whose data is truncated still passes.
     public func inspect(path: String) throws(ImageError) -> ImageInfo {
+        try inspectWithLoader(path: path).info
+    }
+
+    /// What `inspect` tells, plus the libvips loader that recognised the file, for later calls
+    /// that must read the file with that same loader.
+    func inspectWithLoader(path: String) throws(ImageError) -> (info: ImageInfo, loader: String) {
         var loaderBuffer = [CChar](repeating: 0, count: Int(TOASOAN_VIPS_LOADER_SIZE))
         let found = VipsRuntime.withMessage { message, size in
             loaderBuffer.withUnsafeMutableBufferPointer { loader in
@@ -46,6 +52,17 @@ public struct ImageInspector: Sendable {
         guard !overflow, pixels <= maxPixels else {
             throw .tooManyPixels(path: path, width: Int(width), height: Int(height), limit: maxPixels)
         }
-        return ImageInfo(width: Int(width), height: Int(height), format: format)
+        return (ImageInfo(width: Int(width), height: Int(height), format: format), loader)
+    }
+
+    /// Whether the image at `path` carries the libvips metadata field `field` ("exif-data",
+    /// "xmp-data", "icc-profile-data"…); the file is inspected first, so only images we accept are parsed.
+    func hasMetadata(_ field: String, path: String) throws(ImageError) -> Bool {
+        let loader = try inspectWithLoader(path: path).loader
+        let found = VipsRuntime.withMessage { message, size in
+            toasoan_vips_has_field(path, loader, field, message, size)
+        }
+        guard found.result >= 0 else { throw .notAnImage(path: path) }
+        return found.result == 1
     }
 }

@@ -114,6 +114,53 @@ extension SQLiteNewsStore {
                 );
                 """)
         }
+        migrator.registerMigration("2026-11-29-create-accounts") { db in
+            try db.execute(sql: """
+                CREATE TABLE users (
+                    id INTEGER PRIMARY KEY,
+                    email TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    roles TEXT NOT NULL,
+                    section_limits TEXT,
+                    password_hash TEXT NOT NULL,
+                    totp_secret TEXT,
+                    last_totp_step INTEGER,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    created_at REAL NOT NULL
+                );
+                CREATE TABLE sessions (
+                    id INTEGER PRIMARY KEY,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    expires_at REAL NOT NULL
+                );
+                CREATE INDEX sessions_user ON sessions(user_id);
+                CREATE TABLE login_failures (
+                    id INTEGER PRIMARY KEY,
+                    email TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    at REAL NOT NULL
+                );
+                CREATE INDEX login_failures_email ON login_failures(email, at);
+                CREATE INDEX login_failures_address ON login_failures(address, at);
+                CREATE TABLE audit_log (
+                    id INTEGER PRIMARY KEY,
+                    at REAL NOT NULL,
+                    action TEXT NOT NULL,
+                    user_id INTEGER REFERENCES users(id),
+                    actor_name TEXT NOT NULL,
+                    article_id INTEGER REFERENCES articles(id),
+                    from_state TEXT,
+                    to_state TEXT,
+                    note TEXT,
+                    address TEXT
+                );
+                CREATE INDEX audit_log_article ON audit_log(article_id, at);
+                CREATE INDEX audit_log_at ON audit_log(at);
+                """)
+        }
         return migrator
     }()
 }

@@ -67,7 +67,7 @@ public final class SQLiteNewsStore: Sendable {
 
     /// The names of the migrations applied to this database, oldest first.
     public func appliedMigrations() async throws -> [String] {
-        try await writer.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
+        try await writer.read { db in try Self.migrator.appliedMigrations(db) }
     }
 
     /// Reads, mapping database failures to `StorageError`.

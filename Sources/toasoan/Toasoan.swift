@@ -8,7 +8,7 @@ struct Toasoan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toasoan",
         abstract: "Tòa Soạn: a newsroom system and news website.",
-        subcommands: [Serve.self, Import.self],
+        subcommands: [Serve.self, Import.self, UserCommand.self],
         defaultSubcommand: Serve.self
     )
 }
