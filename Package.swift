@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev).
@@ -61,8 +62,10 @@ let package = Package(
         .target(
             name: "NewsWeb",
             dependencies: [
-                "NewsDomain", "NewsText", "NewsStore", "NewsRendering",
+                "NewsDomain", "NewsText", "NewsStore", "NewsRendering", "NewsAuth",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -26,6 +26,8 @@ article="$(curl -fs "http://127.0.0.1:$app_port/" | grep -o 'href="/[a-z0-9-]*-[
 [[ -n "$article" ]] || { echo "bench: no article link on the home page" >&2; exit 1; }
 mkdir -p "$work/www"
 curl -fs "http://127.0.0.1:$app_port$article" -o "$work/www/article.html"
+# nginx's workers run as an unprivileged user: let them read the page.
+chmod a+rx "$work" "$work/www" && chmod a+r "$work/www/article.html"
 
 nginx_port="$(free_port)"
 cat >"$work/nginx.conf" <<CONF

@@ -1,4 +1,5 @@
 import Foundation
+import NewsAuth
 import NewsDomain
 import NewsImages
 import NewsStore
@@ -104,6 +105,46 @@ public struct DemoNewsroom: Sendable {
             .compactMap { idsByExternal[$0.id] }
         try await store.saveHomeLayout(HomeLayout(topStory: top, featured: featured))
         return result.created.count
+    }
+
+    /// A demo login, printed once when it is made.
+    public struct DemoLogin: Sendable, Equatable {
+        /// The role it is for.
+        public var role: Role
+        /// Login e-mail.
+        public var email: String
+        /// The generated password (stored only as a bcrypt hash).
+        public var password: String
+    }
+
+    /// One account per role with a freshly generated password, made only when the database has no account yet, so
+    /// a newcomer can try the whole approval chain. Without `--demo` no account and no password ever exist by default.
+    public func seedAccounts(into store: any UserStore & AuditLog, hasher: PasswordHasher = PasswordHasher(cost: 10), now: Date = Date()) async throws -> [DemoLogin] {
+        guard try await store.users().isEmpty else { return [] }
+        let people: [(Role, String, String)] = [
+            (.reporter, "phongvien", "Phóng viên Demo"), (.sectionEditor, "bientapvien", "Biên tập viên Demo"),
+            (.copyDesk, "thukytoasoan", "Thư ký tòa soạn Demo"), (.editorInChief, "tongbientap", "Tổng biên tập Demo"),
+            (.administrator, "quantri", "Quản trị Demo"),
+        ]
+        var logins: [DemoLogin] = []
+        for (role, handle, name) in people {
+            let password = Self.generatePassword()
+            let email = "\(handle)@toasoan.demo"
+            _ = try await store.createUser(
+                NewUser(email: email, name: name, roles: [role], passwordHash: hasher.hash(password)), now: now
+            )
+            logins.append(DemoLogin(role: role, email: email, password: password))
+        }
+        try await store.record(AuditEntry(action: "user.add", at: now, userID: nil, actorName: "toasoan --demo", note: "demo accounts"))
+        return logins
+    }
+
+    /// Four groups of four letters and digits, e.g. "k7dq-m2fa-9xwe-p4tn": easy to type, 80 bits of randomness.
+    static func generatePassword() -> String {
+        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
+        var generator = SystemRandomNumberGenerator()
+        return (0..<4).map { _ in String((0..<4).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] }) }
+            .joined(separator: "-")
     }
 
     /// Every demo article, from every `articles-*.jsonl` file, in file order.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NewsAuth
 import NewsDomain
 import NewsRendering
 import NewsStore
@@ -22,12 +23,21 @@ public enum NewsApplication {
         public let theme: Theme
         /// Where media files live.
         public let mediaDirectory: String
+        /// Accounts, sessions and the audit log (nil: the site runs without the newsroom, as in some tests).
+        public let newsroom: (any UserStore & SessionStore & AuditLog)?
+        /// How passwords are hashed (a low cost only in tests).
+        public let hasher: PasswordHasher
 
         /// Assembles parts that are already open.
-        public init(store: any NewsStorage, theme: Theme, mediaDirectory: String) {
+        public init(
+            store: any NewsStorage, theme: Theme, mediaDirectory: String,
+            newsroom: (any UserStore & SessionStore & AuditLog)? = nil, hasher: PasswordHasher = PasswordHasher()
+        ) {
             self.store = store
             self.theme = theme
             self.mediaDirectory = mediaDirectory
+            self.newsroom = newsroom
+            self.hasher = hasher
         }
     }
 
@@ -55,7 +65,7 @@ public enum NewsApplication {
             problems.append(problem)
         }
         guard problems.isEmpty, let theme, let store else { throw ConfigurationError(problems: problems) }
-        return (Parts(store: store, theme: theme, mediaDirectory: configuration.mediaDirectory), store)
+        return (Parts(store: store, theme: theme, mediaDirectory: configuration.mediaDirectory, newsroom: store), store)
     }
 
     /// The site's router and its page cache, for the server and for tests.
@@ -65,24 +75,33 @@ public enum NewsApplication {
         let cache = PageCache()
         let controller = ReaderController(store: parts.store, renderer: PageRenderer(theme: parts.theme), clock: clock)
         let routes = ReaderRoutes(controller: controller, cache: cache, theme: parts.theme)
-        return (buildRouter(reader: routes, mediaDirectory: parts.mediaDirectory, logger: logger), cache)
+        let admin = parts.newsroom.map {
+            AdminAPIRoutes(authenticator: Authenticator(store: $0, hasher: parts.hasher, clock: clock))
+        }
+        return (buildRouter(reader: routes, admin: admin, mediaDirectory: parts.mediaDirectory, logger: logger), cache)
     }
 
     /// The whole application: HTTP server plus the services that run beside it.
     public static func build(
         _ configuration: ServeConfiguration, logger: Logger
     ) async throws -> some ApplicationProtocol {
-        let (parts, _) = try open(configuration)
+        let (parts, sqlite) = try open(configuration)
         // NewsText builds its character tables on first use; pay that before the first reader does.
         _ = VietnameseText.fold("")
         if configuration.demo {
             let baseURL = "http://\(configuration.host == "0.0.0.0" ? "127.0.0.1" : configuration.host):\(configuration.port)"
-            let seeded = try await DemoNewsroom(mediaDirectory: configuration.mediaDirectory)
-                .seed(into: parts.store, baseURL: baseURL)
+            let demo = try DemoNewsroom(mediaDirectory: configuration.mediaDirectory)
+            let seeded = try await demo.seed(into: parts.store, baseURL: baseURL)
             if seeded > 0 {
                 logger.notice("seeded the demo newsroom", metadata: ["articles": "\(seeded)"])
             } else {
                 logger.notice("the database already has content; the demo newsroom was not seeded")
+            }
+            let logins = try await demo.seedAccounts(into: sqlite)
+            if !logins.isEmpty {
+                // Printed once, when the accounts are made; only bcrypt hashes are stored.
+                let lines = logins.map { "  \($0.role.label.padding(toLength: 16, withPad: " ", startingAt: 0)) \($0.email)  \($0.password)" }
+                print((["Demo accounts (shown only now):"] + lines).joined(separator: "\n"))
             }
         }
         let (router, cache) = router(parts: parts, logger: logger)

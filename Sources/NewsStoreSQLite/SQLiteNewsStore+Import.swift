@@ -199,7 +199,7 @@ extension SQLiteNewsStore {
     }
 
     /// The lists a version appears in: its section (and the parent section, whose page lists it too), topic, tags, authors.
-    private static func listDependencies(_ db: Database, versionID: Int64) throws -> Set<ContentDependency> {
+    static func listDependencies(_ db: Database, versionID: Int64) throws -> Set<ContentDependency> {
         var result: Set<ContentDependency> = []
         if let row = try Row.fetchOne(
             db,
@@ -219,7 +219,7 @@ extension SQLiteNewsStore {
         return result
     }
 
-    private static func findOrCreateSection(_ db: Database, slug: String, name: String?) throws -> Int64 {
+    static func findOrCreateSection(_ db: Database, slug: String, name: String?) throws -> Int64 {
         if let id = try Int64.fetchOne(db, sql: "SELECT id FROM sections WHERE slug = ?", arguments: [slug]) {
             return id
         }
@@ -239,7 +239,7 @@ extension SQLiteNewsStore {
     }
 
     /// Finds a tag, topic or author by the slug of `name`, creating it with that name when it is new.
-    private static func findOrCreate(_ db: Database, table: String, name: String) throws -> Int64 {
+    static func findOrCreate(_ db: Database, table: String, name: String) throws -> Int64 {
         let slug = Slug.make(name)
         if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE slug = ?"), arguments: [slug]) {
             return id
@@ -249,7 +249,7 @@ extension SQLiteNewsStore {
     }
 
     /// Stores an image once per source; a later import of the same source updates what is said about it.
-    private static func upsertMedia(_ db: Database, _ image: ImageInput, now: Date) throws -> Int64 {
+    static func upsertMedia(_ db: Database, _ image: ImageInput, now: Date) throws -> Int64 {
         let id = try Int64.fetchOne(
             db,
             sql: """

@@ -161,6 +161,41 @@ extension SQLiteNewsStore {
                 CREATE INDEX audit_log_at ON audit_log(at);
                 """)
         }
+        migrator.registerMigration("2026-11-30-create-editorial") { db in
+            // revision_stage: the stage of a published article's working revision (NULL when the working version is
+            // the live one). first_published_at: kept when a revision replaces the live version. state_changed_at:
+            // when the article entered its state, for the dashboards' "oldest first".
+            try db.execute(sql: """
+                ALTER TABLE articles ADD COLUMN revision_stage TEXT;
+                ALTER TABLE articles ADD COLUMN author_user_id INTEGER REFERENCES users(id);
+                ALTER TABLE articles ADD COLUMN scheduled_at REAL;
+                ALTER TABLE articles ADD COLUMN first_published_at REAL;
+                ALTER TABLE articles ADD COLUMN state_changed_at REAL;
+                UPDATE articles SET state_changed_at = updated_at;
+                UPDATE articles SET first_published_at = published_at WHERE published_version_id IS NOT NULL;
+                CREATE INDEX articles_scheduled ON articles(status, scheduled_at);
+                CREATE INDEX articles_state_changed ON articles(status, state_changed_at);
+                ALTER TABLE article_versions ADD COLUMN created_by INTEGER REFERENCES users(id);
+                ALTER TABLE article_versions ADD COLUMN seo_title TEXT;
+                ALTER TABLE article_versions ADD COLUMN seo_description TEXT;
+                CREATE TABLE article_locks (
+                    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+                    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                    acquired_at REAL NOT NULL,
+                    expires_at REAL NOT NULL
+                );
+                CREATE TABLE corrections (
+                    id INTEGER PRIMARY KEY,
+                    article_id INTEGER NOT NULL REFERENCES articles(id),
+                    note TEXT NOT NULL,
+                    created_at REAL NOT NULL,
+                    created_by INTEGER REFERENCES users(id),
+                    created_by_name TEXT NOT NULL
+                );
+                CREATE INDEX corrections_created ON corrections(created_at);
+                CREATE INDEX corrections_article ON corrections(article_id, created_at);
+                """)
+        }
         return migrator
     }()
 }

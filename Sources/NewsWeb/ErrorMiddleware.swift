@@ -1,6 +1,8 @@
+import Foundation
 import Hummingbird
 import Logging
 import NewsRendering
+import NewsDomain
 import NewsStore
 
 /// The one place where errors become HTTP responses.
@@ -24,6 +26,8 @@ public struct ErrorMiddleware: RouterMiddleware {
     ) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch where request.uri.path.hasPrefix("/api/") {
+            return APIError(error).response(logger: context.logger, path: request.uri.path)
         } catch let error as any HTTPResponseError where error.status == .notFound {
             return await page(.notFound, request: request, context: context)
         } catch let error as any HTTPResponseError where error.status.code < 500 {
@@ -71,5 +75,90 @@ public struct ErrorMiddleware: RouterMiddleware {
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
         if content.status == 503 { headers[.retryAfter] = "30" }
         return Response(status: .init(code: content.status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// An error as API clients see it: `{"error": {"code", "message", "field"}}` with the matching status.
+struct APIError {
+    var status: HTTPResponse.Status
+    var code: String
+    var message: String
+    var field: String?
+    var details: [DomainError] = []
+    var headers: HTTPFields = [:]
+    /// The underlying error, logged for server errors only.
+    var underlying: (any Error)?
+
+    init(_ error: any Error) {
+        switch error {
+        case let error as AuthenticationError:
+            switch error {
+            case .unauthenticated:
+                self.init(.unauthorized, "unauthenticated", "Send a valid token: Authorization: Bearer <token>")
+                headers[.wwwAuthenticate] = "Bearer"
+            case .invalidCredentials:
+                self.init(.unauthorized, "invalid-credentials", "Wrong e-mail or password")
+            case .twoFactorRequired:
+                self.init(.unauthorized, "two-factor-required", "This account needs a two-factor code", field: "code")
+            case .invalidTwoFactorCode:
+                self.init(.unauthorized, "invalid-two-factor-code", "The two-factor code is wrong or was already used", field: "code")
+            case .throttled(let until):
+                self.init(.tooManyRequests, "throttled", "Too many failed logins; try again later")
+                headers[.retryAfter] = String(max(1, Int(until.timeIntervalSinceNow.rounded(.up))))
+            }
+        case let error as ValidationErrors:
+            self.init(.unprocessableContent, "invalid", error.errors.first?.message ?? "Invalid input", field: error.errors.first?.field)
+            details = error.errors
+        case let error as DomainError:
+            self.init(.unprocessableContent, error.code, error.message, field: error.field)
+        case let error as StorageError:
+            switch error {
+            case .notFound(let what): self.init(.notFound, "not-found", "Not found: \(what)")
+            case .conflict(let what): self.init(.conflict, "conflict", what)
+            case .unavailable: self.init(.serviceUnavailable, "unavailable", "The database is unavailable; try again shortly")
+                headers[.retryAfter] = "30"
+                underlying = error
+            }
+        case let error as any HTTPResponseError:
+            self.init(error.status, error.status.code == 404 ? "not-found" : "bad-request", error.status.reasonPhrase)
+            if let message = (error as? HTTPError)?.body { self.message = message }
+        case is DecodingError:
+            self.init(.badRequest, "bad-request", "The request body is not the JSON this endpoint expects")
+        default:
+            self.init(.internalServerError, "internal", "Something went wrong on our side")
+            underlying = error
+        }
+    }
+
+    init(_ status: HTTPResponse.Status, _ code: String, _ message: String, field: String? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+    }
+
+    private struct Body: Encodable {
+        struct Detail: Encodable {
+            var code: String
+            var message: String
+            var field: String?
+        }
+        var error: Detail
+        var errors: [Detail]?
+    }
+
+    func response(logger: Logger, path: String) -> Response {
+        if status.code >= 500 {
+            logger.error("API request failed", metadata: ["path": "\(path)", "error": "\(underlying.map { "\($0)" } ?? code)"])
+        }
+        let body = Body(
+            error: .init(code: code, message: message, field: field),
+            errors: details.isEmpty ? nil : details.map { .init(code: $0.code, message: $0.message, field: $0.field) }
+        )
+        let data = (try? JSONEncoder().encode(body)) ?? Data(#"{"error":{"code":"internal","message":"error"}}"#.utf8)
+        var headers = headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -16,20 +16,38 @@ public struct CachedPage: Sendable {
     public var etag: String
     /// What the page shows; a change to any of these drops it.
     public var dependencies: Set<ContentDependency>
+    /// The response headers, made once so that sending a cached page allocates as little as possible.
+    public var headers: HTTPFields
+    /// The headers of a 304 answer to a matching `If-None-Match`.
+    public var notModifiedHeaders: HTTPFields
+
+    /// How long browsers and CDNs may reuse a page without asking again.
+    public static let pageCacheControl = "public, max-age=30"
 
     /// Wraps rendered text.
     public init(status: HTTPResponse.Status = .ok, contentType: String, text: String, dependencies: Set<ContentDependency>) {
         self.init(status: status, contentType: contentType, bytes: Array(text.utf8), dependencies: dependencies)
     }
 
-    /// Wraps bytes.
-    public init(status: HTTPResponse.Status = .ok, contentType: String, bytes: [UInt8], dependencies: Set<ContentDependency>) {
+    /// Wraps bytes; `cacheControl` is what browsers and CDNs are told (errors are never stored).
+    public init(
+        status: HTTPResponse.Status = .ok, contentType: String, bytes: [UInt8], dependencies: Set<ContentDependency>,
+        cacheControl: String = CachedPage.pageCacheControl
+    ) {
         self.status = status
         self.contentType = contentType
         self.body = ByteBuffer(bytes: bytes)
         let digest = SHA256.hash(data: bytes)
-        self.etag = "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        let etag = "\"" + digest.prefix(12).map { String(format: "%02x", $0) }.joined() + "\""
+        self.etag = etag
         self.dependencies = dependencies
+        if status == .ok {
+            self.headers = [.contentType: contentType, .eTag: etag, .cacheControl: cacheControl]
+            self.notModifiedHeaders = [.eTag: etag, .cacheControl: cacheControl]
+        } else {
+            self.headers = [.contentType: contentType, .cacheControl: "no-store"]
+            self.notModifiedHeaders = [:]
+        }
     }
 }
 

@@ -3,7 +3,9 @@ import Logging
 import NewsRendering
 
 /// Builds the router of the whole site; the executable and the tests both call it.
-public func buildRouter(reader: ReaderRoutes, mediaDirectory: String?, logger: Logger) -> Router<NewsRequestContext> {
+public func buildRouter(
+    reader: ReaderRoutes, admin: AdminAPIRoutes?, mediaDirectory: String?, logger: Logger
+) -> Router<NewsRequestContext> {
     let router = Router(context: NewsRequestContext.self, options: [.autoGenerateHeadEndpoints])
     router.add(middleware: ErrorMiddleware(controller: reader.controller))
     if let mediaDirectory {
@@ -14,6 +16,7 @@ public func buildRouter(reader: ReaderRoutes, mediaDirectory: String?, logger: L
             searchForIndexHtml: false, logger: logger
         ))
     }
+    admin?.register(on: router)
     reader.register(on: router)
     return router
 }

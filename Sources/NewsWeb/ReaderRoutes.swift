@@ -8,8 +8,6 @@ public struct ReaderRoutes: Sendable {
     let cache: PageCache
     let assets: [String: CachedPage]
 
-    /// How long browsers and CDNs may reuse a page without asking again.
-    static let pageCacheControl = "public, max-age=30"
     /// Fingerprinted assets never change under the same URL.
     static let immutableCacheControl = "public, max-age=31536000, immutable"
 
@@ -18,7 +16,9 @@ public struct ReaderRoutes: Sendable {
         self.controller = controller
         self.cache = cache
         self.assets = Dictionary(
-            theme.assets.map { ($0.path, CachedPage(contentType: $0.contentType, bytes: $0.bytes, dependencies: [])) },
+            theme.assets.map {
+                ($0.path, CachedPage(contentType: $0.contentType, bytes: $0.bytes, dependencies: [], cacheControl: Self.immutableCacheControl))
+            },
             uniquingKeysWith: { first, _ in first }
         )
     }
@@ -49,14 +49,7 @@ public struct ReaderRoutes: Sendable {
         }
         router.get("assets/**") { request, _ in
             guard let asset = assets[request.uri.path] else { throw HTTPError(.notFound) }
-            if request.headers[.ifNoneMatch] == asset.etag {
-                return Response(status: .notModified, headers: [.eTag: asset.etag])
-            }
-            return Response(
-                status: .ok,
-                headers: [.contentType: asset.contentType, .cacheControl: Self.immutableCacheControl, .eTag: asset.etag],
-                body: .init(byteBuffer: asset.body)
-            )
+            return Self.response(asset, request: request)
         }
         router.get("healthz") { _, _ in "ok" }
     }
@@ -117,21 +110,14 @@ public struct ReaderRoutes: Sendable {
     }
 
     private func redirect(to location: String) -> Response {
-        Response(status: .movedPermanently, headers: [.location: location, .cacheControl: Self.pageCacheControl])
+        Response(status: .movedPermanently, headers: [.location: location, .cacheControl: CachedPage.pageCacheControl])
     }
 
     /// The response for a page, answering a matching `If-None-Match` with 304.
     static func response(_ page: CachedPage, request: Request) -> Response {
         if page.status == .ok, let tag = request.headers[.ifNoneMatch], tag == page.etag {
-            return Response(status: .notModified, headers: [.eTag: page.etag, .cacheControl: pageCacheControl])
+            return Response(status: .notModified, headers: page.notModifiedHeaders)
         }
-        var headers: HTTPFields = [.contentType: page.contentType]
-        if page.status == .ok {
-            headers[.eTag] = page.etag
-            headers[.cacheControl] = pageCacheControl
-        } else {
-            headers[.cacheControl] = "no-store"
-        }
-        return Response(status: page.status, headers: headers, body: .init(byteBuffer: page.body))
+        return Response(status: page.status, headers: page.headers, body: .init(byteBuffer: page.body))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NewsApp
+import NewsAuth
 import NewsDomain
 import NewsStore
 import NewsStoreSQLite
@@ -39,5 +40,25 @@ struct DemoNewsroomTests {
         #expect(try await store.homeLayout().topStory != nil)
         #expect(try await demo.seed(into: store, baseURL: "http://127.0.0.1:8080", now: Fixtures.now) == 0)
         #expect(try await store.articleCount() == count)
+    }
+}
+
+@Suite("Demo accounts")
+struct DemoAccountTests {
+    @Test("one account per role with a generated password, made once; the password is stored only as a hash")
+    func accounts() async throws {
+        let store = try SQLiteNewsStore.inMemory()
+        let demo = try DemoNewsroom(mediaDirectory: NSTemporaryDirectory())
+        let logins = try await demo.seedAccounts(into: store, hasher: PasswordHasher(cost: 4), now: Fixtures.now)
+        #expect(Set(logins.map(\.role)) == Set(Role.allCases))
+        #expect(Set(logins.map(\.password)).count == logins.count)
+        for login in logins {
+            let credentials = try #require(try await store.credentials(email: login.email))
+            #expect(credentials.user.roles == [login.role])
+            #expect(credentials.passwordHash != login.password)
+            #expect(PasswordHasher(cost: 4).verify(login.password, against: credentials.passwordHash))
+            #expect(PasswordPolicy.violations(login.password, email: login.email).isEmpty)
+        }
+        #expect(try await demo.seedAccounts(into: store, hasher: PasswordHasher(cost: 4), now: Fixtures.now).isEmpty)
     }
 }

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NewsApp
+import NewsAuth
 import NewsDomain
 import NewsRendering
 import NewsStore
@@ -27,7 +28,10 @@ struct TestSite {
         let ids = articles.isEmpty ? [:] : try await Fixtures.importNew(store, articles)
         let media = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: media) }
-        let parts = NewsApplication.Parts(store: store, theme: try Theme.load(from: Fixtures.themeDirectory), mediaDirectory: media.path)
+        let parts = NewsApplication.Parts(
+            store: store, theme: try Theme.load(from: Fixtures.themeDirectory), mediaDirectory: media.path, newsroom: store,
+            hasher: PasswordHasher(cost: 4)
+        )
         let (router, cache) = NewsApplication.router(parts: parts, clock: { Fixtures.now }, logger: Logger(label: "test"))
         let follower = ContentChangeFollower(log: store, cache: cache, after: try await store.latestChangeSequence())
         let site = TestSite(store: store, cache: cache, follower: follower, media: media)
