@@ -108,6 +108,7 @@ public enum NewsApplication {
         let follower = ContentChangeFollower(log: parts.store, cache: cache, after: try await parts.store.latestChangeSequence())
         return Application(
             router: router,
+            server: readerServer(cache: cache),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "toasoan"),
             services: [ChangeFollowerService(follower: follower, logger: logger)],
             logger: logger
