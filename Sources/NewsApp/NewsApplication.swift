@@ -110,7 +110,10 @@ public enum NewsApplication {
             router: router,
             server: readerServer(cache: cache),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "toasoan"),
-            services: [ChangeFollowerService(follower: follower, logger: logger)],
+            services: [
+                ChangeFollowerService(follower: follower, logger: logger),
+                ScheduledPublisherService(publisher: ScheduledPublisher(store: sqlite, workflow: Workflow(), logger: logger)),
+            ],
             logger: logger
         )
     }

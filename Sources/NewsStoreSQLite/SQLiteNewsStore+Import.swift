@@ -193,6 +193,11 @@ extension SQLiteNewsStore {
                 arguments: [input.status.rawValue, versionID, now.storageValue, articleID]
             )
         }
+        // An import states where the article stands: any revision under review or schedule it had is superseded.
+        try db.execute(
+            sql: "UPDATE articles SET revision_stage = NULL, scheduled_at = NULL, state_changed_at = ? WHERE id = ?",
+            arguments: [now.storageValue, articleID]
+        )
         dependencies.formUnion(try listDependencies(db, versionID: versionID))
         dependencies.insert(.article(ArticleID(articleID)))
         return SavedVersion(id: ArticleID(articleID), versionID: versionID, isNew: existing == nil, dependencies: dependencies)
