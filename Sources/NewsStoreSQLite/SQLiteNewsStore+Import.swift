@@ -105,15 +105,6 @@ extension SQLiteNewsStore {
     /// Stores `input` as a new version of its article (creating the article when its external id is new).
     private static func saveVersion(_ db: Database, input: ArticleInput, now: Date) throws -> SavedVersion {
         let sectionID = try findOrCreateSection(db, slug: input.sectionSlug, name: input.sectionName)
-        let topicID = try input.topic.map { try findOrCreate(db, table: "topics", name: $0) }
-        var tagIDs: [Int64] = []
-        for name in input.tags {
-            let id = try findOrCreate(db, table: "tags", name: name)
-            if !tagIDs.contains(id) { tagIDs.append(id) }
-        }
-        let authorID = try findOrCreate(db, table: "authors", name: input.author)
-        let mediaIDs = try input.images.map { try upsertMedia(db, $0, now: now) }
-
         var dependencies: Set<ContentDependency> = []
         let existing = try input.externalID.flatMap {
             try Row.fetchOne(
@@ -123,12 +114,8 @@ extension SQLiteNewsStore {
             )
         }
         let articleID: Int64
-        let number: Int
         if let existing {
             articleID = existing[0]
-            number = (try Int.fetchOne(
-                db, sql: "SELECT MAX(number) FROM article_versions WHERE article_id = ?", arguments: [articleID]
-            ) ?? 0) + 1
             if let oldVersion = existing[2] as Int64? {
                 dependencies.formUnion(try listDependencies(db, versionID: oldVersion))
             }
@@ -143,38 +130,15 @@ extension SQLiteNewsStore {
                 arguments: [input.externalID, input.status.rawValue, now.storageValue, now.storageValue]
             )
             articleID = db.lastInsertedRowID
-            number = 1
             if input.status == .published { dependencies.insert(.latest) }
         }
-
-        let slug = input.slug ?? {
-            let made = Slug.make(input.title)
-            return made.isEmpty ? "bai-viet" : made
-        }()
-        try db.execute(
-            sql: """
-                INSERT INTO article_versions (article_id, number, slug, title, sapo, body, section_id, topic_id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [articleID, number, slug, input.title, input.sapo, input.body, sectionID, topicID, now.storageValue]
+        // Related links are written once every article of the import exists (they may point forward in the file).
+        var versionInput = input
+        versionInput.related = []
+        let versionID = try insertVersion(
+            db, articleID: articleID, input: versionInput, sectionID: sectionID, seo: SEOFields(), createdBy: nil, now: now
         )
-        let versionID = db.lastInsertedRowID
-        for (position, tagID) in tagIDs.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO article_version_tags (version_id, tag_id, position) VALUES (?, ?, ?)",
-                arguments: [versionID, tagID, position]
-            )
-        }
-        try db.execute(
-            sql: "INSERT INTO article_version_authors (version_id, author_id, position) VALUES (?, ?, 0)",
-            arguments: [versionID, authorID]
-        )
-        for (position, mediaID) in mediaIDs.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO article_version_media (version_id, media_id, position) VALUES (?, ?, ?)",
-                arguments: [versionID, mediaID, position]
-            )
-        }
+        let topicID = try Int64.fetchOne(db, sql: "SELECT topic_id FROM article_versions WHERE id = ?", arguments: [versionID])
 
         if input.status == .published {
             try db.execute(
