@@ -64,6 +64,11 @@ final class CachedPageFastPath: ChannelDuplexHandler, RemovableChannelHandler {
     /// The cache key for a request target, mirroring `ReaderRoutes.cacheKey`: the path without trailing slashes, plus
     /// `?trang=N` for N > 1. Targets with any other query are left to the router.
     static func cacheKey(requestPath: String) -> String? {
+        // The common case, a plain path: the key is the path itself, with no work.
+        if !requestPath.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "%") }),
+           requestPath == "/" || (requestPath.hasPrefix("/") && !requestPath.hasSuffix("/")) {
+            return requestPath
+        }
         let parts = requestPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         guard path.hasPrefix("/"), !path.contains("%") else { return nil }
@@ -82,12 +87,10 @@ final class CachedPageFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         if page.status == .ok, let tag = request.headerFields[.ifNoneMatch], tag == page.etag {
             head = HTTPResponse(status: .notModified, headerFields: page.notModifiedHeaders)
         } else {
-            head = HTTPResponse(status: page.status, headerFields: page.headers)
-            head.headerFields[.contentLength] = String(page.body.readableBytes)
+            head = HTTPResponse(status: page.status, headerFields: page.completeHeaders)
             if request.method != .head { body = page.body }
         }
         head.headerFields[.date] = HTTPDate.now()
-        head.headerFields[.server] = "toasoan"
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if let body { context.write(wrapOutboundOut(.body(body)), promise: nil) }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)

@@ -20,6 +20,8 @@ public struct CachedPage: Sendable {
     public var headers: HTTPFields
     /// The headers of a 304 answer to a matching `If-None-Match`.
     public var notModifiedHeaders: HTTPFields
+    /// `headers` plus the length and server name, as the channel-level fast path sends them (it adds only `Date`).
+    var completeHeaders: HTTPFields
 
     /// How long browsers and CDNs may reuse a page without asking again.
     public static let pageCacheControl = "public, max-age=30"
@@ -43,11 +45,14 @@ public struct CachedPage: Sendable {
         self.dependencies = dependencies
         if status == .ok {
             self.headers = [.contentType: contentType, .eTag: etag, .cacheControl: cacheControl]
-            self.notModifiedHeaders = [.eTag: etag, .cacheControl: cacheControl]
+            self.notModifiedHeaders = [.eTag: etag, .cacheControl: cacheControl, .server: "toasoan"]
         } else {
             self.headers = [.contentType: contentType, .cacheControl: "no-store"]
             self.notModifiedHeaders = [:]
         }
+        self.completeHeaders = headers
+        completeHeaders[.contentLength] = String(bytes.count)
+        completeHeaders[.server] = "toasoan"
     }
 }
 
