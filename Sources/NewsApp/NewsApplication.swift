@@ -23,15 +23,16 @@ public enum NewsApplication {
         public let theme: Theme
         /// Where media files live.
         public let mediaDirectory: String
-        /// Accounts, sessions and the audit log (nil: the site runs without the newsroom, as in some tests).
-        public let newsroom: (any UserStore & SessionStore & AuditLog)?
+        /// Accounts, sessions, the audit log and the editorial store (nil: the site runs without the newsroom, as in
+        /// some tests).
+        public let newsroom: (any NewsroomStorage)?
         /// How passwords are hashed (a low cost only in tests).
         public let hasher: PasswordHasher
 
         /// Assembles parts that are already open.
         public init(
             store: any NewsStorage, theme: Theme, mediaDirectory: String,
-            newsroom: (any UserStore & SessionStore & AuditLog)? = nil, hasher: PasswordHasher = PasswordHasher()
+            newsroom: (any NewsroomStorage)? = nil, hasher: PasswordHasher = PasswordHasher()
         ) {
             self.store = store
             self.theme = theme
@@ -76,7 +77,10 @@ public enum NewsApplication {
         let controller = ReaderController(store: parts.store, renderer: PageRenderer(theme: parts.theme), clock: clock)
         let routes = ReaderRoutes(controller: controller, cache: cache, theme: parts.theme)
         let admin = parts.newsroom.map {
-            AdminAPIRoutes(authenticator: Authenticator(store: $0, hasher: parts.hasher, clock: clock))
+            AdminAPIRoutes(
+                authenticator: Authenticator(store: $0, hasher: parts.hasher, clock: clock),
+                articles: AdminArticleRoutes(store: $0, workflow: Workflow(), clock: clock)
+            )
         }
         return (buildRouter(reader: routes, admin: admin, mediaDirectory: parts.mediaDirectory, logger: logger), cache)
     }

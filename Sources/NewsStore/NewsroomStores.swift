@@ -117,3 +117,6 @@ public protocol AuditLog: Sendable {
     /// Entries, newest first; optionally only those about one article.
     func auditEntries(articleID: ArticleID?, page: PageRequest) async throws -> Page<AuditEntry>
 }
+
+/// Everything the newsroom needs from storage, implemented once per database.
+public typealias NewsroomStorage = UserStore & SessionStore & AuditLog & EditorialStore

@@ -7,13 +7,15 @@ import NewsStore
 /// The newsroom's JSON API under `/api/admin/` (documented in `openapi/admin.yaml`): sessions for now.
 public struct AdminAPIRoutes: Sendable {
     let authenticator: Authenticator
+    let articles: AdminArticleRoutes?
 
     /// How long an API token lives.
     public static let tokenLifetime: TimeInterval = 30 * 86_400
 
-    /// Creates the routes.
-    public init(authenticator: Authenticator) {
+    /// Creates the routes; without `articles` only the session endpoints exist.
+    public init(authenticator: Authenticator, articles: AdminArticleRoutes? = nil) {
         self.authenticator = authenticator
+        self.articles = articles
     }
 
     struct LoginRequest: Decodable {
@@ -68,9 +70,9 @@ public struct AdminAPIRoutes: Sendable {
             return Response(status: .noContent)
         }
         authenticated.get("me") { _, context -> UserResponse in
-            guard let user = context.identity else { throw AuthenticationError.unauthenticated }
-            return UserResponse(user)
+            UserResponse(try context.requireIdentity())
         }
+        articles?.register(on: authenticated)
     }
 }
 

@@ -106,6 +106,15 @@ struct APIError {
                 self.init(.tooManyRequests, "throttled", "Too many failed logins; try again later")
                 headers[.retryAfter] = String(max(1, Int(until.timeIntervalSinceNow.rounded(.up))))
             }
+        case let error as StaleVersion:
+            self.init(.conflict, "stale-version", error.message, field: "version")
+        case let error as WorkflowDenial:
+            let status: HTTPResponse.Status = switch error.code {
+            case "wrong-state": .conflict
+            case "not-permitted", "outside-sections": .forbidden
+            default: .unprocessableContent
+            }
+            self.init(status, error.code, error.message, field: error.field)
         case let error as ValidationErrors:
             self.init(.unprocessableContent, "invalid", error.errors.first?.message ?? "Invalid input", field: error.errors.first?.field)
             details = error.errors
