@@ -63,8 +63,10 @@ done
 check "the imported article is on its tag page" test "$found" = 1
 check "the cached section page shows the imported article within a second" \
   sh -c "curl -fs 'http://127.0.0.1:$port/thoi-su' | grep -q 'Bài kiểm thử khói'"
-kill "$server"; wait "$server" 2>/dev/null || true; server=""
-check "the server stopped on SIGTERM" true
+kill -TERM "$server"
+for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
+check "the server stops on SIGTERM within 5 s" sh -c "! kill -0 $server 2>/dev/null"
+wait "$server" 2>/dev/null || true; server=""
 "$binary" serve --demo --port "$port" --database "$work/news.sqlite" >"$work/server2.log" 2>&1 &
 server=$!
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done

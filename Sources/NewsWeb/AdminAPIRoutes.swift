@@ -3,6 +3,7 @@ import Hummingbird
 import NewsAuth
 import NewsDomain
 import NewsStore
+import NewsText
 
 /// The newsroom's JSON API under `/api/admin/` (documented in `openapi/admin.yaml`): sessions for now.
 public struct AdminAPIRoutes: Sendable {
@@ -54,12 +55,11 @@ public struct AdminAPIRoutes: Sendable {
         let api = router.group("api/admin")
         api.post("session") { request, context -> Response in
             let body = try await request.decode(as: LoginRequest.self, context: context)
-            let (token, user) = try await authenticator.login(
+            let (token, user, expiresAt) = try await authenticator.login(
                 email: body.email, password: body.password, code: body.code, address: context.clientAddress, kind: .apiToken,
                 lifetime: Self.tokenLifetime
             )
-            let expires = ISO8601DateFormatter().string(from: Date().addingTimeInterval(Self.tokenLifetime))
-            return try LoginResponse(token: token, expiresAt: expires, user: UserResponse(user))
+            return try LoginResponse(token: token, expiresAt: VietnameseDate.iso8601(expiresAt), user: UserResponse(user))
                 .response(from: request, context: context)
         }
         let authenticated = api.group().add(middleware: BearerAuthenticationMiddleware(authenticator: authenticator))

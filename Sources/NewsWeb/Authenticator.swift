@@ -42,10 +42,11 @@ public struct Authenticator: Sendable {
         self.decoyHash = hasher.hash(SecretToken.generate())
     }
 
-    /// Logs in and returns a new secret token (stored only as a hash) for a session or API token of `kind`.
+    /// Logs in and returns a new secret token (stored only as a hash) for a session or API token of `kind`, with the
+    /// time it expires.
     public func login(
         email: String, password: String, code: String?, address: String, kind: SessionKind, lifetime: TimeInterval
-    ) async throws -> (token: String, user: User) {
+    ) async throws -> (token: String, user: User, expiresAt: Date) {
         let now = clock()
         let email = email.trimmingCharacters(in: .whitespaces).lowercased()
         let since = now.addingTimeInterval(-throttle.window)
@@ -79,13 +80,13 @@ public struct Authenticator: Sendable {
             }
         }
         let token = SecretToken.generate()
-        _ = try await store.createSession(
+        let session = try await store.createSession(
             tokenHash: SecretToken.storageHash(token), userID: user.id, kind: kind, expiresAt: now.addingTimeInterval(lifetime), now: now
         )
         try await store.record(AuditEntry(
             action: "login.success", at: now, userID: user.id, actorName: user.name, note: kind.rawValue, address: address
         ))
-        return (token, user)
+        return (token, user, session.expiresAt)
     }
 
     /// The account behind a token of `kind`, if the token is valid now and the account enabled.

@@ -30,6 +30,12 @@ struct ServeConfigurationTests {
         let defaults = try ServeConfiguration.resolve(
             host: nil, port: nil, database: nil, theme: nil, mediaDirectory: nil, demo: false, environment: [:]
         )
+        let themed = try ServeConfiguration.resolve(
+            host: nil, port: nil, database: nil, theme: nil, mediaDirectory: nil, demo: false,
+            environment: ["TOASOAN_THEME": "/srv/theme", "TOASOAN_MEDIA_DIR": "/srv/anh"]
+        )
+        #expect(themed.themeDirectory == "/srv/theme")
+        #expect(themed.mediaDirectory == "/srv/anh")
         #expect(defaults.host == "127.0.0.1")
         #expect(defaults.port == 8080)
         #expect(defaults.databasePath == "toasoan.sqlite")

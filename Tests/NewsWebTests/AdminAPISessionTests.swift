@@ -44,6 +44,8 @@ struct AdminAPISessionTests {
             #expect(response.status == .ok)
             let token = try #require(Self.json(response)["token"] as? String)
             #expect(token.count == 43)
+            // The token lives 30 days from the clock's now, stated in Vietnam time like every other date.
+            #expect(Self.json(response)["expires_at"] as? String == "2024-01-21T10:30:00+07:00")
             let auth: HTTPFields = [.authorization: "Bearer \(token)"]
             try await client.execute(uri: "/api/admin/me", method: .get, headers: auth) { me in
                 #expect(me.status == .ok)

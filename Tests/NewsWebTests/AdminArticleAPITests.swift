@@ -116,8 +116,18 @@ struct AdminArticleAPITests {
                 #expect(status == .notFound, "\(uri)")
                 #expect(Self.code(body) == "not-found")
             }
-            let (badAction, _) = try await Self.send(client, .post, "/api/admin/articles/1/transitions", reporter, #"{"action": "explode"}"#)
-            #expect(badAction == .badRequest || badAction == .notFound)
+            let (_, draft) = try await Self.send(client, .post, "/api/admin/articles", reporter, """
+                {"title": "Bài có thật", "sapo": "Sapo.", "body": "Thân bài.", "section": "kinh-te", "tags": [], "author": "Phóng viên Thử"}
+                """)
+            let id = try #require(draft["id"] as? Int)
+            let (badAction, badBody) = try await Self.send(client, .post, "/api/admin/articles/\(id)/transitions", reporter, #"{"action": "explode"}"#)
+            #expect(badAction == .badRequest)
+            #expect(Self.code(badBody) == "bad-request")
+            let (badTime, timeBody) = try await Self.send(
+                client, .post, "/api/admin/articles/\(id)/transitions", reporter, #"{"action": "schedule", "at": "ngày mai"}"#
+            )
+            #expect(badTime == .unprocessableContent)
+            #expect((timeBody["error"] as? [String: Any])?["field"] as? String == "at")
             let (unauthenticated, _) = try await Self.send(client, .post, "/api/admin/articles", [.contentType: "application/json"], "{}")
             #expect(unauthenticated == .unauthorized)
         }
