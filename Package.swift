@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // System libraries (Debian: libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev).
@@ -64,8 +65,9 @@ let package = Package(
         .target(
             name: "NewsWeb",
             dependencies: [
-                "NewsDomain", "NewsText", "NewsStore", "NewsRendering", "NewsAuth",
+                "NewsDomain", "NewsText", "NewsStore", "NewsRendering", "NewsAuth", "NewsImages",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -77,10 +79,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "NewsAdmin",
+            dependencies: [
+                "NewsDomain", "NewsText", "NewsStore", "NewsRendering", "NewsWeb", "NewsAuth", "NewsImages",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/assets")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "NewsApp",
             dependencies: [
                 "NewsDomain", "NewsText", "NewsStore", "NewsStoreSQLite", "NewsMarkdown", "NewsImages",
-                "NewsRendering", "NewsWeb", "NewsAuth",
+                "NewsRendering", "NewsWeb", "NewsAuth", "NewsAdmin",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -122,5 +135,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "NewsAppTests", dependencies: ["NewsApp", "NewsTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NewsAdminTests",
+            dependencies: [
+                "NewsAdmin", "NewsApp", "NewsImages", "NewsTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

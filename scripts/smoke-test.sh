@@ -37,6 +37,9 @@ article="$(grep -o 'href="/[a-z0-9-]*-[0-9]*\.html"' "$work/home.html" | sed -n 
 check "the home page links to articles" test -n "$article"
 check "an article page answers 200" curl -fs "http://127.0.0.1:$port$article" -o "$work/article.html"
 check "the article page has the legal footer" grep -q "Tổng biên tập" "$work/article.html"
+check "--demo prints one login per role while the server runs" test "$(grep -c '@toasoan.demo' "$work/server.log")" = 5
+check "the newsroom login page answers 200" curl -fs "http://127.0.0.1:$port/toa-soan/dang-nhap" -o /dev/null
+check "newsroom pages need a login" test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/toa-soan/")" = 303
 check "an unknown page answers 404" test "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/khong-co-999999.html")" = 404
 
 # 3. A second server on the same port is refused with a clear message.

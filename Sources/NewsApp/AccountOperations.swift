@@ -20,42 +20,26 @@ public struct AccountOperations: Sendable {
     /// The actor name the audit log shows for command-line operations.
     static let operatorName = "toasoan (dòng lệnh)"
 
-    /// Makes an account after checking every field; all problems are reported at once.
+    /// Makes an account after checking every field by the `AccountRules` the Admin API also applies; all problems are
+    /// reported at once, each under the flag that gave the field.
     @discardableResult
     public func addUser(email: String, name: String, roles: [String], sections: [String], password: String) async throws -> User {
-        var problems: [String] = []
-        let email = VietnameseText.nfc(email).trimmingCharacters(in: .whitespaces).lowercased()
-        let name = VietnameseText.nfc(name).trimmingCharacters(in: .whitespaces)
-        if !Self.looksLikeEmail(email) { problems.append("--email: \"\(email)\" is not an e-mail address") }
-        if name.isEmpty { problems.append("--name: is required") }
-        var parsedRoles: Set<Role> = []
-        for role in roles.flatMap({ $0.split(separator: ",") }).map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            if let value = Role(rawValue: role) {
-                parsedRoles.insert(value)
-            } else {
-                problems.append("--role: \"\(role)\" is not a role; use one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
+        let password = VietnameseText.nfc(password)
+        let known = sections.isEmpty ? [] : try await store.sections()
+        let checked: AccountRules.Checked
+        do {
+            checked = try AccountRules.newAccount(
+                email: VietnameseText.nfc(email), name: VietnameseText.nfc(name), roles: roles, sectionSlugs: sections,
+                password: password, sections: known
+            )
+        } catch {
+            throw ConfigurationError(problems: error.errors.map { "\(Self.flag(for: $0.field)): \($0.message)" })
         }
-        if roles.isEmpty { problems.append("--role: at least one role is required") }
-        var limits: Set<SectionID>?
-        if !sections.isEmpty {
-            var found: Set<SectionID> = []
-            for slug in sections.flatMap({ $0.split(separator: ",") }).map(String.init) {
-                if let section = try await store.section(slug: slug) {
-                    found.insert(section.id)
-                } else {
-                    problems.append("--section: no section with slug \"\(slug)\"")
-                }
-            }
-            limits = found
-            if !parsedRoles.contains(.sectionEditor) {
-                problems.append("--section: only a section editor (bien-tap-vien) can be limited to sections")
-            }
-        }
-        problems += PasswordPolicy.violations(VietnameseText.nfc(password), email: email).map { "password: \($0.message)" }
-        guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         let user = try await store.createUser(
-            NewUser(email: email, name: name, roles: parsedRoles, sectionLimits: limits, passwordHash: hasher.hash(VietnameseText.nfc(password))),
+            NewUser(
+                email: checked.email, name: checked.name, roles: checked.roles, sectionLimits: checked.sectionLimits,
+                passwordHash: hasher.hash(password)
+            ),
             now: clock()
         )
         try await store.record(AuditEntry(
@@ -63,6 +47,17 @@ public struct AccountOperations: Sendable {
             note: "\(user.email): \(user.roles.map(\.rawValue).sorted().joined(separator: ", "))"
         ))
         return user
+    }
+
+    /// The command-line option that gave an account field.
+    static func flag(for field: String) -> String {
+        switch field {
+        case "email": "--email"
+        case "name": "--name"
+        case "roles": "--role"
+        case "sections": "--section"
+        default: field
+        }
     }
 
     /// Every account as a table for the terminal.
@@ -91,11 +86,5 @@ public struct AccountOperations: Sendable {
         try await store.record(AuditEntry(
             action: "user.disable", at: clock(), userID: nil, actorName: Self.operatorName, note: credentials.user.email
         ))
-    }
-
-    static func looksLikeEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".")
-            && !parts[1].hasSuffix(".") && !text.contains(where: \.isWhitespace) && text.count <= 254
     }
 }

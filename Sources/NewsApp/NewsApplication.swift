@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NewsAdmin
 import NewsAuth
 import NewsDomain
 import NewsRendering
@@ -25,15 +26,24 @@ public enum NewsApplication {
         public let mediaDirectory: String
         /// Accounts, sessions, the audit log and the editorial store (nil: the site runs without the newsroom, as in
         /// some tests).
-        public let newsroom: (any NewsroomStorage)?
+        public let newsroom: (any NewsStorage & NewsroomStorage)?
         /// How passwords are hashed (a low cost only in tests).
         public let hasher: PasswordHasher
+        /// The approval chain.
+        public let workflow: Workflow
+        /// The largest upload the media library takes, in bytes.
+        public let maxUploadBytes: Int
+        /// The key of the newsroom's CSRF tokens, shared by every node (stored in the database); random in tests.
+        public var csrfKey: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
 
         /// Assembles parts that are already open.
         public init(
             store: any NewsStorage, theme: Theme, mediaDirectory: String,
-            newsroom: (any NewsroomStorage)? = nil, hasher: PasswordHasher = PasswordHasher()
+            newsroom: (any NewsStorage & NewsroomStorage)? = nil, hasher: PasswordHasher = PasswordHasher(),
+            workflow: Workflow = Workflow(), maxUploadBytes: Int = ServeConfiguration.Defaults.maxUploadBytes
         ) {
+            self.workflow = workflow
+            self.maxUploadBytes = maxUploadBytes
             self.store = store
             self.theme = theme
             self.mediaDirectory = mediaDirectory
@@ -66,7 +76,11 @@ public enum NewsApplication {
             problems.append(problem)
         }
         guard problems.isEmpty, let theme, let store else { throw ConfigurationError(problems: problems) }
-        return (Parts(store: store, theme: theme, mediaDirectory: configuration.mediaDirectory, newsroom: store), store)
+        let parts = Parts(
+            store: store, theme: theme, mediaDirectory: configuration.mediaDirectory, newsroom: store,
+            workflow: Workflow(policy: configuration.workflow), maxUploadBytes: configuration.maxUploadBytes
+        )
+        return (parts, store)
     }
 
     /// The site's router and its page cache, for the server and for tests.
@@ -76,20 +90,34 @@ public enum NewsApplication {
         let cache = PageCache()
         let controller = ReaderController(store: parts.store, renderer: PageRenderer(theme: parts.theme), clock: clock)
         let routes = ReaderRoutes(controller: controller, cache: cache, theme: parts.theme)
+        let authenticator = parts.newsroom.map { Authenticator(store: $0, hasher: parts.hasher, clock: clock) }
         let admin = parts.newsroom.map {
             AdminAPIRoutes(
-                authenticator: Authenticator(store: $0, hasher: parts.hasher, clock: clock),
-                articles: AdminArticleRoutes(store: $0, workflow: Workflow(), clock: clock)
+                authenticator: authenticator!,
+                articles: AdminArticleRoutes(store: $0, workflow: parts.workflow, clock: clock),
+                media: AdminMediaRoutes(
+                    library: $0, mediaDirectory: parts.mediaDirectory, maxUploadBytes: parts.maxUploadBytes, clock: clock
+                ),
+                users: AdminUserRoutes(store: $0, sections: parts.store, hasher: parts.hasher, clock: clock)
             )
         }
-        return (buildRouter(reader: routes, admin: admin, mediaDirectory: parts.mediaDirectory, logger: logger), cache)
+        let router = buildRouter(reader: routes, admin: admin, mediaDirectory: parts.mediaDirectory, logger: logger)
+        if let store = parts.newsroom, let authenticator {
+            AdminRoutes(
+                store: store, authenticator: authenticator, csrf: CSRFProtection(key: parts.csrfKey), reader: controller,
+                uploader: MediaUploader(library: store, mediaDirectory: parts.mediaDirectory, maxBytes: parts.maxUploadBytes),
+                maxUploadBytes: parts.maxUploadBytes, workflow: parts.workflow, clock: clock
+            ).register(on: router)
+        }
+        return (router, cache)
     }
 
     /// The whole application: HTTP server plus the services that run beside it.
     public static func build(
         _ configuration: ServeConfiguration, logger: Logger
     ) async throws -> some ApplicationProtocol {
-        let (parts, sqlite) = try open(configuration)
+        var (parts, sqlite) = try open(configuration)
+        parts.csrfKey = try await sqlite.siteSecret(named: "csrf")
         // NewsText builds its character tables on first use; pay that before the first reader does.
         _ = VietnameseText.fold("")
         if configuration.demo {
@@ -105,7 +133,10 @@ public enum NewsApplication {
             if !logins.isEmpty {
                 // Printed once, when the accounts are made; only bcrypt hashes are stored.
                 let lines = logins.map { "  \($0.role.label.padding(toLength: 16, withPad: " ", startingAt: 0)) \($0.email)  \($0.password)" }
-                print((["Demo accounts (shown only now):"] + lines).joined(separator: "\n"))
+                // Written straight to the descriptor: print() is block-buffered into a file or a pipe, and the logins
+                // must show now, not when the server exits.
+                let text = (["Demo accounts (shown only now):"] + lines).joined(separator: "\n") + "\n"
+                FileHandle.standardOutput.write(Data(text.utf8))
             }
         }
         let (router, cache) = router(parts: parts, logger: logger)
@@ -116,7 +147,7 @@ public enum NewsApplication {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "toasoan"),
             services: [
                 ChangeFollowerService(follower: follower, logger: logger),
-                ScheduledPublisherService(publisher: ScheduledPublisher(store: sqlite, workflow: Workflow(), logger: logger)),
+                ScheduledPublisherService(publisher: ScheduledPublisher(store: sqlite, workflow: parts.workflow, logger: logger)),
             ],
             logger: logger
         )

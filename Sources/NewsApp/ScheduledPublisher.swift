@@ -23,7 +23,13 @@ public struct ScheduledPublisher: Sendable {
     /// Publishes what is due now; returns the articles published.
     @discardableResult
     public func tick() async throws -> [ArticleID] {
-        let published = try await store.publishDueArticles(now: clock(), workflow: workflow)
+        let logger = self.logger
+        let published = try await store.publishDueArticles(now: clock(), workflow: workflow) { failure in
+            logger.error(
+                "cannot publish a scheduled article",
+                metadata: ["article": "\(failure.articleID)", "reason": "\(failure.reason)", "unscheduled": "\(failure.isUnscheduled)"]
+            )
+        }
         for id in published {
             logger.notice("published a scheduled article", metadata: ["article": "\(id)"])
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsDomain
 
 /// Everything `toasoan serve` needs, resolved once at start-up from flags, then `TOASOAN_…` environment variables,
 /// then defaults. Nothing reads the environment after this.
@@ -15,6 +16,10 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var mediaDirectory: String
     /// Seed the demo newsroom into an empty database (`--demo`, `TOASOAN_DEMO=1`).
     public var demo: Bool
+    /// The approval chain (`--workflow-levels`, `TOASOAN_WORKFLOW_LEVELS`: role names separated by commas).
+    public var workflow: WorkflowPolicy = .standard
+    /// The largest upload the media library takes, in bytes (`--max-upload-mb`, `TOASOAN_MAX_UPLOAD_MB`; default 20 MB).
+    public var maxUploadBytes: Int = Defaults.maxUploadBytes
 
     /// Default values, used when neither a flag nor an environment variable says otherwise.
     public enum Defaults {
@@ -26,10 +31,17 @@ public struct ServeConfiguration: Sendable, Equatable {
         public static let databasePath = "toasoan.sqlite"
         /// The theme that ships with Tòa Soạn.
         public static let themeDirectory = "Themes/default"
+        /// 20 MB: a full-size photo from a newsroom camera fits.
+        public static let maxUploadBytes = 20 * 1_048_576
     }
 
     /// Creates a configuration.
-    public init(host: String, port: Int, databasePath: String, themeDirectory: String, mediaDirectory: String, demo: Bool) {
+    public init(
+        host: String, port: Int, databasePath: String, themeDirectory: String, mediaDirectory: String, demo: Bool,
+        workflow: WorkflowPolicy = .standard, maxUploadBytes: Int = Defaults.maxUploadBytes
+    ) {
+        self.workflow = workflow
+        self.maxUploadBytes = maxUploadBytes
         self.host = host
         self.port = port
         self.databasePath = databasePath
@@ -41,7 +53,7 @@ public struct ServeConfiguration: Sendable, Equatable {
     /// Resolves flags (nil when not given) against the environment and defaults; every problem is reported at once.
     public static func resolve(
         host: String?, port: Int?, database: String?, theme: String?, mediaDirectory: String?, demo: Bool,
-        environment: [String: String]
+        workflowLevels: String? = nil, maxUploadMegabytes: Int? = nil, environment: [String: String]
     ) throws(ConfigurationError) -> ServeConfiguration {
         var problems: [String] = []
         let host = host ?? environment["TOASOAN_HOST"] ?? Defaults.host
@@ -64,10 +76,27 @@ public struct ServeConfiguration: Sendable, Equatable {
         let theme = theme ?? environment["TOASOAN_THEME"] ?? Defaults.themeDirectory
         let media = mediaDirectory ?? environment["TOASOAN_MEDIA_DIR"] ?? Self.defaultMediaDirectory(forDatabase: databasePath)
         let demoFromEnvironment = environment["TOASOAN_DEMO"].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+        var workflow = WorkflowPolicy.standard
+        if let text = workflowLevels ?? environment["TOASOAN_WORKFLOW_LEVELS"] {
+            do {
+                workflow = try WorkflowPolicy(parsing: text)
+            } catch {
+                problems.append("workflow levels \"\(text)\": \(error.message)")
+            }
+        }
+        var megabytes = maxUploadMegabytes
+        if megabytes == nil, let text = environment["TOASOAN_MAX_UPLOAD_MB"] {
+            megabytes = Int(text)
+            if megabytes == nil { problems.append("TOASOAN_MAX_UPLOAD_MB must be a whole number, not \"\(text)\"") }
+        }
+        if let megabytes, !(1...1_024).contains(megabytes) {
+            problems.append("the largest upload must be 1 to 1024 MB, not \(megabytes)")
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return ServeConfiguration(
             host: host, port: resolvedPort, databasePath: databasePath, themeDirectory: theme,
-            mediaDirectory: media, demo: demo || demoFromEnvironment
+            mediaDirectory: media, demo: demo || demoFromEnvironment, workflow: workflow,
+            maxUploadBytes: megabytes.map { $0 * 1_048_576 } ?? Defaults.maxUploadBytes
         )
     }
 

@@ -178,7 +178,7 @@ public enum ReservedPaths {
     /// The reserved segments.
     public static let all: Set<String> = [
         "api", "assets", "media", "tag", "dong-su-kien", "tac-gia", "tim-kiem", "toa-soan", "rss", "atom",
-        "sitemap", "robots", "cai-chinh", "healthz", "metrics", "trang",
+        "sitemap", "robots", "cai-chinh", "thong-tin-cai-chinh", "healthz", "metrics", "trang",
     ]
 
     /// Whether `segment` is reserved.

@@ -18,12 +18,15 @@ public struct EditorialSummary: Hashable, Sendable {
     public var waitingSince: Date
     /// When a scheduled article goes online.
     public var scheduledAt: Date?
+    /// The account that wrote it (nil for imported articles).
+    public var authorUserID: UserID?
 
     /// Creates a summary.
     public init(
         id: ArticleID, title: String, state: WorkflowState, section: Section, authorName: String, updatedAt: Date,
-        waitingSince: Date, scheduledAt: Date? = nil
+        waitingSince: Date, scheduledAt: Date? = nil, authorUserID: UserID? = nil
     ) {
+        self.authorUserID = authorUserID
         self.id = id
         self.title = title
         self.state = state

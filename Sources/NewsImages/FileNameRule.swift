@@ -37,7 +37,7 @@ enum FileNameRule {
     }
 
     /// NUL, newlines, escape and the other C0/C1 controls, and the Unicode line and paragraph separators.
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .control, .lineSeparator, .paragraphSeparator: true
         default: false
@@ -45,7 +45,7 @@ enum FileNameRule {
     }
 
     /// Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069).
-    private static func changesDirection(_ scalar: Unicode.Scalar) -> Bool {
+    static func changesDirection(_ scalar: Unicode.Scalar) -> Bool {
         (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
     }
 }

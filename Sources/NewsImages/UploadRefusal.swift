@@ -35,7 +35,7 @@ public enum UploadRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A size and a limit in the same words; in bytes when rounding would make them look equal.
-    private static func sizes(_ bytes: Int, _ limit: Int) -> (String, String) {
+    static func sizes(_ bytes: Int, _ limit: Int) -> (String, String) {
         let (size, allowed) = (approximate(bytes), approximate(limit))
         guard size.rounded == allowed.rounded else { return (size.text, allowed.text) }
         return ("\(bytes) bytes", "\(limit) bytes")

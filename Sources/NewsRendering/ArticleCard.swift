@@ -63,11 +63,25 @@ struct CardImage: Sendable {
     let hasSize: Bool
     /// Whether `loading="lazy"` is set.
     let lazy: Bool
+    /// WebP candidates of a library upload, so a list of cards loads small copies; "" without variants.
+    let srcset: String
+    let sizes: String
+    let hasSrcset: Bool
 
-    init(_ media: Media, fallbackAlt: String, lazy: Bool) {
-        src = SiteURL.media(src: media.src).path
+    /// A card thumbnail is at most a third of the page on desktops, nearly full width on phones.
+    static let thumbnailSizes = "(max-width: 600px) 90vw, 320px"
+    /// The top story spans the main column.
+    static let leadSizes = "(max-width: 1000px) 100vw, 760px"
+
+    /// The image of a card (lazy: a thumbnail; eager: the top story), or of a figure with `sizes` given.
+    init(_ media: Media, fallbackAlt: String, lazy: Bool, sizes layout: String? = nil) {
+        let responsive = ResponsiveImage(media, sizes: layout ?? (lazy ? Self.thumbnailSizes : Self.leadSizes))
+        src = responsive.src
+        srcset = responsive.srcset ?? ""
+        sizes = responsive.sizes ?? ""
+        hasSrcset = responsive.srcset != nil
         alt = media.alt.allSatisfy(\.isWhitespace) ? fallbackAlt : media.alt
-        if let width = media.width, let height = media.height, width > 0, height > 0 {
+        if let width = responsive.width, let height = responsive.height, width > 0, height > 0 {
             self.width = width
             self.height = height
             hasSize = true

@@ -36,6 +36,9 @@ struct ArticlePage: Sendable {
     /// "Đọc thêm".
     let readMore: [ArticleCard]
     let hasReadMore: Bool
+    /// "Thông tin cải chính", oldest first.
+    let corrections: [CorrectionView]
+    let hasCorrections: Bool
 
     /// Most related articles shown.
     static let relatedLimit = 5
@@ -80,12 +83,14 @@ struct ArticlePage: Sendable {
         hasRelated = !related.isEmpty
         readMore = content.readMore.map { ArticleCard($0) }
         hasReadMore = !readMore.isEmpty
+        corrections = content.corrections.map(CorrectionView.init)
+        hasCorrections = !corrections.isEmpty
 
         let description = Teaser.make(article.sapo, maxCharacters: ArticleCard.teaserLength)
         meta = PageMeta(
             title: "\(article.title) - \(chrome.settings.name)", description: description,
             canonicalURL: site.absolute(path), ogType: "article",
-            ogImage: article.images.first.map { site.absolute(SiteURL.media(src: $0.src).path) }
+            ogImage: article.images.first.map { site.absolute(ResponsiveImage($0).src) }
         )
     }
 
@@ -98,9 +103,10 @@ struct ArticlePage: Sendable {
         let images = article.images
         let figure: (String) -> FigureImage? = { src in
             guard let media = images.first(where: { $0.src == src }) else { return nil }
+            let image = ResponsiveImage(media)
             return FigureImage(
-                src: SiteURL.media(src: media.src).path, alt: media.alt, caption: media.caption, credit: media.credit,
-                width: media.width, height: media.height
+                src: image.src, alt: media.alt, caption: media.caption, credit: media.credit,
+                width: image.width, height: image.height, srcset: image.srcset, sizes: image.sizes
             )
         }
         guard let featured = images.first else {

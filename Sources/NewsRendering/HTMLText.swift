@@ -3,9 +3,9 @@
 /// swift-mustache's own escaper compares whole `Character`s, so a quote followed by a combining mark (`"` + U+0301,
 /// one grapheme) is not escaped and can end an attribute early; it is also slow on Vietnamese text. This one looks at
 /// UTF-8 bytes: `&`, `<`, `>`, `"`, `'` are always ASCII bytes, whatever follows them.
-enum HTMLText {
+public enum HTMLText {
     /// Escapes `&`, `<`, `>`, `"` and `'`; returns the text itself when it has none of them.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text

@@ -26,12 +26,35 @@ public struct ArticlePageContent: Sendable {
     public var related: [ArticleSummary]
     /// "Đọc thêm": the newest articles from other sections.
     public var readMore: [ArticleSummary]
+    /// "Thông tin cải chính": the article's corrections, oldest first.
+    public var corrections: [Correction]
 
     /// Creates the content.
-    public init(article: Article, related: [ArticleSummary], readMore: [ArticleSummary]) {
+    public init(article: Article, related: [ArticleSummary], readMore: [ArticleSummary], corrections: [Correction] = []) {
         self.article = article
         self.related = related
         self.readMore = readMore
+        self.corrections = corrections
+    }
+}
+
+/// The content of the corrections index ("Thông tin cải chính"): corrections newest first, each with its article.
+public struct CorrectionsPageContent: Sendable {
+    /// The corrections on this page, each with the corrected article's published version.
+    public var items: [(correction: Correction, article: ArticleSummary)]
+    /// This page's number, from 1.
+    public var pageNumber: Int
+    /// How many pages the list has.
+    public var pageCount: Int
+    /// How many corrections the list has.
+    public var totalCount: Int
+
+    /// Creates the content.
+    public init(items: [(correction: Correction, article: ArticleSummary)], pageNumber: Int, pageCount: Int, totalCount: Int) {
+        self.items = items
+        self.pageNumber = pageNumber
+        self.pageCount = pageCount
+        self.totalCount = totalCount
     }
 }
 

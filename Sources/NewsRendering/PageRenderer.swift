@@ -28,7 +28,11 @@ public struct PageRenderer: Sendable {
     public func render(article: ArticlePageContent, chrome: SiteChrome) -> String {
         let page = ArticlePage(content: article, chrome: chrome, assets: assets, markdown: markdown)
         return render(page, template: "article") {
-            FallbackPage.html(title: page.meta.title, heading: page.title, paragraphs: [page.sapo], bodyHTML: page.body)
+            FallbackPage.html(
+                title: page.meta.title, heading: page.title,
+                paragraphs: [page.sapo] + page.corrections.map { "Thông tin cải chính (\($0.timeText)): \($0.note)" },
+                bodyHTML: page.body
+            )
         }
     }
 
@@ -45,6 +49,18 @@ public struct PageRenderer: Sendable {
         let page = ListingPage(content: listing, chrome: chrome, assets: assets)
         return render(page, template: listingTemplates[page.templateKind] ?? "listing") {
             FallbackPage.html(title: page.meta.title, heading: page.heading, paragraphs: [])
+        }
+    }
+
+    /// The corrections index ("Thông tin cải chính"); a theme without `corrections` gets the built-in template, inside
+    /// its own layout.
+    public func render(corrections: CorrectionsPageContent, chrome: SiteChrome) -> String {
+        let page = CorrectionsPage(content: corrections, chrome: chrome, assets: assets)
+        return render(page, template: "corrections") {
+            FallbackPage.html(
+                title: page.meta.title, heading: page.heading, paragraphs: [page.intro],
+                links: page.entries.map { (text: "\($0.timeText): \($0.note) — \($0.title)", path: $0.path) }
+            )
         }
     }
 

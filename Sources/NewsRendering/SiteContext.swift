@@ -32,6 +32,8 @@ struct SiteContext: Sendable {
     let legal: LegalFooter
     /// Public address of the site, without trailing slash.
     let baseURL: String
+    /// The corrections index ("Thông tin cải chính"), linked from the footer.
+    let correctionsPath: String
 
     init(chrome: SiteChrome, assets: ThemeAssetPaths, isHome: Bool = false, currentSection: Section? = nil) {
         let settings = chrome.settings
@@ -60,6 +62,7 @@ struct SiteContext: Sendable {
         hasFollowLinks = !followLinks.isEmpty
         legal = LegalFooter(settings)
         baseURL = Self.trimmedBaseURL(settings.baseURL)
+        correctionsPath = SiteURL.corrections.path
     }
 
     /// The absolute URL of a site path.

@@ -16,6 +16,8 @@ public enum SiteURL: Hashable, Sendable {
     case author(slug: String)
     /// Search: `/tim-kiem`.
     case search
+    /// The corrections index ("Thông tin cải chính"): `/thong-tin-cai-chinh` (a reserved path, never a section's).
+    case corrections
     /// A media file: `/media/{path}`, or the URL itself for a remote image.
     case media(src: String)
 
@@ -29,6 +31,7 @@ public enum SiteURL: Hashable, Sendable {
         case .topic(let slug): "/dong-su-kien/\(slug)"
         case .author(let slug): "/tac-gia/\(slug)"
         case .search: "/tim-kiem"
+        case .corrections: "/thong-tin-cai-chinh"
         case .media(let src):
             src.hasPrefix("http://") || src.hasPrefix("https://") ? src : "/media/\(src)"
         }

@@ -58,6 +58,15 @@ extension Theme {
             }
         }
         let names = Set(sources.map(\.name))
+        // Pages added after themes were written: a theme without its own template gets the built-in one, which uses
+        // only the theme's layout, so an older theme keeps loading and shows the page in its own look.
+        for (name, text) in builtInTemplates where !names.contains(name) && !unparsable.contains(name) {
+            do {
+                library.register(try MustacheTemplate(string: ThemeHTMLContentType.pragma + text), named: name)
+            } catch {
+                problems.append("built-in template \(name): \(error)")
+            }
+        }
         for required in requiredTemplates where !names.contains(required) && !unparsable.contains(required) {
             problems.append("missing template \(required).mustache")
         }

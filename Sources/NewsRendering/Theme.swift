@@ -3,8 +3,8 @@ import Mustache
 /// A loaded, validated theme: templates plus fingerprinted static assets.
 ///
 /// A theme is a folder: page templates at its top (`layout`, `home`, `article`, `listing`, `error`, and the optional
-/// `section`, `tag`, `topic`, `author`, `error-404`), partials under `partials/`, static files under `assets/`, and a
-/// `theme.json` with its name and version.
+/// `section`, `tag`, `topic`, `author`, `error-404`, `corrections` — built in when missing), partials under `partials/`,
+/// static files under `assets/`, and a `theme.json` with its name and version.
 public struct Theme: Sendable {
     /// The theme's name from `theme.json`.
     public let name: String

@@ -36,6 +36,7 @@ extension SiteContext: MustacheParent {
         case "hasFollowLinks": self.hasFollowLinks
         case "legal": self.legal
         case "baseURL": self.baseURL
+        case "correctionsPath": self.correctionsPath
         default: nil
         }
     }
@@ -154,6 +155,9 @@ extension CardImage: MustacheParent {
         case "height": self.height
         case "hasSize": self.hasSize
         case "lazy": self.lazy
+        case "srcset": self.srcset
+        case "sizes": self.sizes
+        case "hasSrcset": self.hasSrcset
         default: nil
         }
     }
@@ -168,6 +172,9 @@ extension FigureView: MustacheParent {
         case "width": self.width
         case "height": self.height
         case "hasSize": self.hasSize
+        case "srcset": self.srcset
+        case "sizes": self.sizes
+        case "hasSrcset": self.hasSrcset
         case "caption": self.caption
         case "hasCaption": self.hasCaption
         case "credit": self.credit
@@ -233,6 +240,8 @@ extension ArticlePage: MustacheParent {
         case "hasRelated": self.hasRelated
         case "readMore": self.readMore
         case "hasReadMore": self.hasReadMore
+        case "corrections": self.corrections
+        case "hasCorrections": self.hasCorrections
         default: nil
         }
     }
@@ -316,6 +325,53 @@ extension ErrorPage: MustacheParent {
         case "title": self.title
         case "message": self.message
         case "homePath": self.homePath
+        default: nil
+        }
+    }
+}
+
+extension CorrectionView: MustacheParent {
+    /// The stored property called `key`, for templates.
+    func child(named key: String) -> Any? {
+        switch key {
+        case "note": self.note
+        case "timeISO": self.timeISO
+        case "timeText": self.timeText
+        default: nil
+        }
+    }
+}
+
+extension CorrectionsPage: MustacheParent {
+    /// The stored property called `key`, for templates.
+    func child(named key: String) -> Any? {
+        switch key {
+        case "site": self.site
+        case "meta": self.meta
+        case "heading": self.heading
+        case "intro": self.intro
+        case "entries": self.entries
+        case "hasEntries": self.hasEntries
+        case "countText": self.countText
+        case "pageNumber": self.pageNumber
+        case "isFirstPage": self.isFirstPage
+        case "pagination": self.pagination
+        default: nil
+        }
+    }
+}
+
+extension CorrectionEntry: MustacheParent {
+    /// The stored property called `key`, for templates.
+    func child(named key: String) -> Any? {
+        switch key {
+        case "note": self.note
+        case "timeISO": self.timeISO
+        case "timeText": self.timeText
+        case "title": self.title
+        case "path": self.path
+        case "sectionName": self.sectionName
+        case "sectionPath": self.sectionPath
         default: nil
         }
     }

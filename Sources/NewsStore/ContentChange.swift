@@ -14,10 +14,12 @@ public enum ContentDependency: Hashable, Sendable {
     case author(AuthorID)
     /// Which articles are the newest (new publications, takedowns, changed publication times).
     case latest
+    /// The corrections index ("Thông tin cải chính"): a correction was published.
+    case corrections
     /// Everything: site settings, navigation, home layout.
     case site
 
-    /// Compact text form, stored in the change log: `a:12`, `s:3`, `t:7`, `p:2`, `u:5`, `latest`, `site`.
+    /// Compact text form, stored in the change log: `a:12`, `s:3`, `t:7`, `p:2`, `u:5`, `latest`, `corrections`, `site`.
     public var token: String {
         switch self {
         case .article(let id): "a:\(id)"
@@ -26,6 +28,7 @@ public enum ContentDependency: Hashable, Sendable {
         case .topic(let id): "p:\(id)"
         case .author(let id): "u:\(id)"
         case .latest: "latest"
+        case .corrections: "corrections"
         case .site: "site"
         }
     }
@@ -34,6 +37,7 @@ public enum ContentDependency: Hashable, Sendable {
     public init?(token: some StringProtocol) {
         switch token {
         case "latest": self = .latest
+        case "corrections": self = .corrections
         case "site": self = .site
         default:
             let parts = token.split(separator: ":", maxSplits: 1)

@@ -7,7 +7,7 @@ import NewsText
 ///
 /// Every write is one transaction that also appends its audit entry and, when what readers may see changes, a
 /// content-change-log entry. A workflow denial, a validation error or a stale base version writes nothing.
-public protocol EditorialStore: Sendable {
+public protocol EditorialStore: CorrectionStore {
     /// Creates a draft written by `user` (the article's author); throws `ValidationErrors` for bad input and a
     /// `WorkflowDenial` when the user holds no editorial role.
     func createArticle(_ input: ArticleInput, seo: SEOFields, by user: User, now: Date) async throws -> EditorialArticle
@@ -51,16 +51,17 @@ public protocol EditorialStore: Sendable {
 
     /// Publishes every scheduled article whose time has come (also long past, after downtime), each in its own
     /// transaction that claims it first so that two nodes never publish it twice; audited as the scheduler.
-    func publishDueArticles(now: Date, workflow: Workflow) async throws -> [ArticleID]
+    ///
+    /// An article that cannot be published never holds up the others: each failure is told to `failure`. One the
+    /// workflow refuses (a stored state it cannot publish) is taken off the schedule and put back to wait for the last
+    /// approval level, where the newsroom sees it, audited as `article.schedule-failed`; any other failure (the
+    /// database was busy) leaves it scheduled, to be tried again on the next call.
+    func publishDueArticles(
+        now: Date, workflow: Workflow, failure: @Sendable (ScheduleFailure) -> Void
+    ) async throws -> [ArticleID]
 
     /// The earliest scheduled publication time, so the scheduler can sleep until then.
     func nextScheduledTime() async throws -> Date?
-
-    /// The corrections of one article, oldest first.
-    func corrections(articleID: ArticleID) async throws -> [Correction]
-
-    /// Corrections of articles readers may see at `now`, newest first ("Thông tin cải chính" page).
-    func correctionsIndex(page: PageRequest, now: Date) async throws -> Page<CorrectionIndexItem>
 
     /// What waits for this actor (an article at a level they can act at), the longest-waiting first.
     func waitingArticles(for actor: WorkflowActor, workflow: Workflow) async throws -> [EditorialSummary]
@@ -70,6 +71,11 @@ public protocol EditorialStore: Sendable {
 }
 
 extension EditorialStore {
+    /// Publishes every scheduled article whose time has come, without being told of failures.
+    public func publishDueArticles(now: Date, workflow: Workflow) async throws -> [ArticleID] {
+        try await publishDueArticles(now: now, workflow: workflow, failure: { _ in })
+    }
+
     /// Creates a draft without SEO fields.
     public func createArticle(_ input: ArticleInput, by user: User, now: Date) async throws -> EditorialArticle {
         try await createArticle(input, seo: SEOFields(), by: user, now: now)
@@ -144,5 +150,27 @@ public struct CorrectionIndexItem: Hashable, Sendable {
     public init(correction: Correction, article: ArticleSummary) {
         self.correction = correction
         self.article = article
+    }
+}
+
+/// A scheduled article that could not be published when its time came.
+public struct ScheduleFailure: Hashable, Sendable, CustomStringConvertible {
+    /// The article.
+    public var articleID: ArticleID
+    /// Why, for logs and operators.
+    public var reason: String
+    /// Whether it was taken off the schedule (true) or stays scheduled to be tried again (false).
+    public var isUnscheduled: Bool
+
+    /// Creates a failure.
+    public init(articleID: ArticleID, reason: String, isUnscheduled: Bool) {
+        self.articleID = articleID
+        self.reason = reason
+        self.isUnscheduled = isUnscheduled
+    }
+
+    /// One line for logs.
+    public var description: String {
+        "article \(articleID): \(reason)" + (isUnscheduled ? " (taken off the schedule)" : " (will be tried again)")
     }
 }

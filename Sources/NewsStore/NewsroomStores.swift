@@ -54,6 +54,8 @@ public protocol UserStore: Sendable {
     func user(id: UserID) async throws -> User?
     /// The account with this e-mail (case-insensitive) and its secrets, for logging in.
     func credentials(email: String) async throws -> UserCredentials?
+    /// Replaces an account's name, roles and section limits; `StorageError.notFound` when there is no such account.
+    func updateUser(id: UserID, name: String, roles: Set<Role>, sectionLimits: Set<SectionID>?) async throws -> User
     /// Disables or re-enables an account; disabling revokes every session and token it has.
     func setDisabled(_ disabled: Bool, userID: UserID) async throws
     /// Replaces the password hash and revokes every session and token of the account.
@@ -118,5 +120,13 @@ public protocol AuditLog: Sendable {
     func auditEntries(articleID: ArticleID?, page: PageRequest) async throws -> Page<AuditEntry>
 }
 
+/// The security rules an administrator sets for every account.
+public protocol SecurityPolicyStore: Sendable {
+    /// The current policy (nothing required on a new database).
+    func securityPolicy() async throws -> SecurityPolicy
+    /// Replaces the policy, audited as `settings.security` by `actor` in the same transaction.
+    func saveSecurityPolicy(_ policy: SecurityPolicy, actor: User, now: Date) async throws
+}
+
 /// Everything the newsroom needs from storage, implemented once per database.
-public typealias NewsroomStorage = UserStore & SessionStore & AuditLog & EditorialStore
+public typealias NewsroomStorage = UserStore & SessionStore & AuditLog & EditorialStore & SecurityPolicyStore & MediaLibraryStore

@@ -78,5 +78,14 @@ public protocol ContentChangeLog: Sendable {
     func changes(after sequence: Int64, limit: Int) async throws -> [ContentChange]
 }
 
+/// Corrections ("Thông tin cải chính") as readers see them; the newsroom attaches them with the `correct` action.
+public protocol CorrectionStore: Sendable {
+    /// The corrections of one article, oldest first.
+    func corrections(articleID: ArticleID) async throws -> [Correction]
+    /// Corrections of articles readers may see at `now`, newest first ("Thông tin cải chính" page).
+    func correctionsIndex(page: PageRequest, now: Date) async throws -> Page<CorrectionIndexItem>
+}
+
 /// Everything the site needs from storage, implemented once per database.
 public typealias NewsStorage = ArticleStore & TaxonomyStore & SiteSettingsStore & HomeLayoutStore & ContentChangeLog
+    & CorrectionStore

@@ -5,7 +5,7 @@ import NewsDomain
 /// Column lists and decoders shared by the queries; positions in a row are fixed by these lists.
 enum Columns {
     static let section = "s.id, s.slug, s.name, s.parent_id, s.position, s.description"
-    static let media = "m.id, m.src, m.width, m.height, m.alt, m.caption, m.credit"
+    static let media = "m.id, m.src, m.width, m.height, m.alt, m.caption, m.credit, m.rights, m.variants, m.uploaded_by"
     static let author = "au.id, au.slug, au.name, au.title, au.bio"
     static let tag = "t.id, t.slug, t.name"
     static let topic = "p.id, p.slug, p.name, p.description"
@@ -21,8 +21,15 @@ enum Columns {
         guard let id = row[i] as Int64? else { return nil }
         return Media(
             id: MediaID(id), src: row[i + 1], width: row[i + 2], height: row[i + 3], alt: row[i + 4],
-            caption: row[i + 5], credit: row[i + 6]
+            caption: row[i + 5], credit: row[i + 6], rights: row[i + 7], variants: mediaVariants(row[i + 8]),
+            uploadedBy: (row[i + 9] as Int64?).map { UserID($0) }
         )
+    }
+
+    /// Decodes the stored JSON list of variants; "[]" (every image that was not uploaded) costs no decoding.
+    static func mediaVariants(_ json: String?) -> [MediaVariant] {
+        guard let json, json != "[]" else { return [] }
+        return (try? JSONDecoder().decode([MediaVariant].self, from: Data(json.utf8))) ?? []
     }
 
     static func author(_ row: Row, at i: Int) -> Author {

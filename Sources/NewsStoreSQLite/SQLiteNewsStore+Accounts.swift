@@ -65,6 +65,19 @@ extension SQLiteNewsStore: UserStore {
         }
     }
 
+    public func updateUser(id: UserID, name: String, roles: Set<Role>, sectionLimits: Set<SectionID>?) async throws -> User {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE users SET name = ?, roles = ?, section_limits = ? WHERE id = ?",
+                arguments: [name, Self.encode(roles), Self.encode(sectionLimits), id.rawValue]
+            )
+            guard db.changesCount == 1,
+                  let row = try Row.fetchOne(db, sql: "SELECT \(Self.userColumns) FROM users WHERE id = ?", arguments: [id.rawValue])
+            else { throw StorageError.notFound("user \(id)") }
+            return Self.user(row)
+        }
+    }
+
     public func setDisabled(_ disabled: Bool, userID: UserID) async throws {
         try await write { db in
             try db.execute(sql: "UPDATE users SET disabled = ? WHERE id = ?", arguments: [disabled, userID.rawValue])

@@ -155,8 +155,8 @@ extension SQLiteNewsStore: EditorialStore {
     }
 
     /// What readers' pages a transition changes: the article and the lists of its old and new live version when its
-    /// visibility changes or a new version goes live, the newest lists when it appears or disappears, and the article
-    /// page and the corrections index for a correction.
+    /// visibility changes or a new version goes live, the newest lists when it appears or disappears (the corrections
+    /// index follows those too), and the article page and the corrections index for a correction.
     static func readerDependencies(
         _ db: Database, of transition: WorkflowTransition, on row: EditorialState
     ) throws -> Set<ContentDependency> {
@@ -172,8 +172,9 @@ extension SQLiteNewsStore: EditorialStore {
             if visibleBefore != visibleAfter { dependencies.insert(.latest) }
         }
         if transition.action == .correct {
-            // The article page shows the correction; the corrections index lists the newest corrections.
-            dependencies.formUnion([.article(row.id), .latest])
+            // The article page shows the correction; the corrections index lists the newest corrections. Nothing else
+            // changes, so the home page and every other article page (which follow `.latest`) stay cached.
+            dependencies.formUnion([.article(row.id), .corrections])
         }
         return dependencies
     }

@@ -151,7 +151,8 @@ extension SQLiteNewsStore {
         EditorialSummary(
             id: ArticleID(row[0] as Int64), title: row[1], state: try workflowState(status: row[2], revision: row[3]),
             section: Columns.section(row, at: 9), authorName: row[7], updatedAt: Date(storageValue: row[4]),
-            waitingSince: Date(storageValue: row[5]), scheduledAt: (row[6] as Double?).map(Date.init(storageValue:))
+            waitingSince: Date(storageValue: row[5]), scheduledAt: (row[6] as Double?).map(Date.init(storageValue:)),
+            authorUserID: (row[summaryAuthorUserIDIndex] as Int64?).map { UserID($0) }
         )
     }
 

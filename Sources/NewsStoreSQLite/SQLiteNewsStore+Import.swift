@@ -217,20 +217,29 @@ extension SQLiteNewsStore {
         return db.lastInsertedRowID
     }
 
-    /// Stores an image once per source; a later import of the same source updates what is said about it.
+    /// Stores an image once per source; a later import of the same source updates what is said about it, except
+    /// that an uploaded library image (one with an `original_name`) keeps each text the incoming image leaves empty.
     static func upsertMedia(_ db: Database, _ image: ImageInput, now: Date) throws -> Int64 {
-        let id = try Int64.fetchOne(
-            db,
-            sql: """
-                INSERT INTO media (src, width, height, alt, caption, credit, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        func keptWhenEmpty(_ column: String) -> String {
+            "\(column) = CASE WHEN excluded.\(column) = '' AND media.original_name IS NOT NULL THEN media.\(column) ELSE excluded.\(column) END"
+        }
+        let searchText = MediaText.searchText(alt: image.alt, caption: image.caption, credit: image.credit)
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                INSERT INTO media (src, width, height, alt, caption, credit, search_text, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(src) DO UPDATE SET width = COALESCE(excluded.width, media.width),
-                    height = COALESCE(excluded.height, media.height), alt = excluded.alt, caption = excluded.caption,
-                    credit = excluded.credit
-                RETURNING id
-                """,
-            arguments: [image.src, image.width, image.height, image.alt, image.caption, image.credit, now.storageValue]
+                    height = COALESCE(excluded.height, media.height), \(keptWhenEmpty("alt")), \(keptWhenEmpty("caption")),
+                    \(keptWhenEmpty("credit")), search_text = excluded.search_text
+                RETURNING id, alt, caption, credit
+                """),
+            arguments: [image.src, image.width, image.height, image.alt, image.caption, image.credit, searchText, now.storageValue]
         )
-        guard let id else { throw StorageError.conflict("image \(image.src) could not be stored") }
+        guard let row else { throw StorageError.conflict("image \(image.src) could not be stored") }
+        let id: Int64 = row[0]
+        let stored = MediaText.searchText(alt: row[1], caption: row[2], credit: row[3])
+        if stored != searchText {
+            try db.execute(sql: "UPDATE media SET search_text = ? WHERE id = ?", arguments: [stored, id])
+        }
         return id
     }
 

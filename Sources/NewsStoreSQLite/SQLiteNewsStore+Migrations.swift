@@ -1,4 +1,5 @@
 import GRDB
+import NewsStore
 
 extension SQLiteNewsStore {
     /// Append-only, named migrations: never rename or edit one that has landed; add a new one.
@@ -195,6 +196,31 @@ extension SQLiteNewsStore {
                 CREATE INDEX corrections_created ON corrections(created_at);
                 CREATE INDEX corrections_article ON corrections(article_id, created_at);
                 """)
+        }
+        migrator.registerMigration("2026-12-01-media-library") { db in
+            // variants: JSON array of MediaVariant. search_text: caption, credit and alt folded (no diacritics,
+            // lowercase) by NewsText, which SQL cannot do; kept in step by every write. original_name and
+            // byte_count are set for uploads only, which is how a library upload is told from an imported image.
+            try db.execute(sql: """
+                ALTER TABLE media ADD COLUMN rights TEXT NOT NULL DEFAULT '';
+                ALTER TABLE media ADD COLUMN variants TEXT NOT NULL DEFAULT '[]';
+                ALTER TABLE media ADD COLUMN uploaded_by INTEGER REFERENCES users(id);
+                ALTER TABLE media ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+                ALTER TABLE media ADD COLUMN original_name TEXT;
+                ALTER TABLE media ADD COLUMN byte_count INTEGER;
+                CREATE INDEX media_created ON media(created_at, id);
+                """)
+            for row in try Row.fetchAll(db, sql: "SELECT id, alt, caption, credit FROM media") {
+                try db.execute(
+                    sql: "UPDATE media SET search_text = ? WHERE id = ?",
+                    arguments: [MediaText.searchText(alt: row[1], caption: row[2], credit: row[3]), row[0] as Int64]
+                )
+            }
+        }
+        migrator.registerMigration("2026-12-01-security-policy", migrate: createSecurityPolicy)
+        migrator.registerMigration("2026-12-02-site-secrets") { db in
+            // Keys every node of the site must share (the CSRF key), made once at random by whichever node comes first.
+            try db.execute(sql: "CREATE TABLE site_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)")
         }
         return migrator
     }()

@@ -46,7 +46,11 @@ extension SQLiteNewsStore: TaxonomyStore {
 
     @discardableResult
     public func saveSection(slug: String, name: String, parentSlug: String?, position: Int, description: String) async throws -> Section {
-        try await write { db in
+        // A section's page lives at /{slug}: a reserved segment would be shadowed by (or shadow) the site's own page.
+        guard !ReservedPaths.contains(slug) else {
+            throw ValidationErrors([.invalid("slug", "\"\(slug)\" is reserved for the site's own pages")])
+        }
+        return try await write { db in
             var parentID: Int64?
             if let parentSlug {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM sections WHERE slug = ?", arguments: [parentSlug]) else {

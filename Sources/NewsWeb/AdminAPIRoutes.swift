@@ -9,14 +9,21 @@ import NewsText
 public struct AdminAPIRoutes: Sendable {
     let authenticator: Authenticator
     let articles: AdminArticleRoutes?
+    let media: AdminMediaRoutes?
+    let users: AdminUserRoutes?
 
     /// How long an API token lives.
     public static let tokenLifetime: TimeInterval = 30 * 86_400
 
-    /// Creates the routes; without `articles` only the session endpoints exist.
-    public init(authenticator: Authenticator, articles: AdminArticleRoutes? = nil) {
+    /// Creates the routes; without `articles` and `media` only the session endpoints exist.
+    public init(
+        authenticator: Authenticator, articles: AdminArticleRoutes? = nil, media: AdminMediaRoutes? = nil,
+        users: AdminUserRoutes? = nil
+    ) {
         self.authenticator = authenticator
         self.articles = articles
+        self.media = media
+        self.users = users
     }
 
     struct LoginRequest: Decodable {
@@ -73,6 +80,8 @@ public struct AdminAPIRoutes: Sendable {
             UserResponse(try context.requireIdentity())
         }
         articles?.register(on: authenticated)
+        media?.register(on: authenticated)
+        users?.register(on: authenticated)
     }
 }
 

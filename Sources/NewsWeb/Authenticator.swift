@@ -16,13 +16,16 @@ public enum AuthenticationError: Error, Sendable, Equatable {
     case invalidTwoFactorCode
     /// No valid session or token came with the request.
     case unauthenticated
+    /// The account's role requires two-factor authentication and it has none yet: it must be set up in the
+    /// newsroom's pages (a browser session may do only that) before an API token is issued.
+    case twoFactorEnrolmentRequired
 }
 
 /// Checks logins and credentials: bcrypt off the event loops, throttling per account and per address kept in the
 /// database (so it holds across nodes), TOTP with replay protection, sessions and tokens stored only as hashes, and
 /// every outcome in the audit log.
 public struct Authenticator: Sendable {
-    let store: any UserStore & SessionStore & AuditLog
+    let store: any UserStore & SessionStore & AuditLog & SecurityPolicyStore
     let hasher: PasswordHasher
     let throttle: LoginThrottle
     let clock: @Sendable () -> Date
@@ -32,7 +35,7 @@ public struct Authenticator: Sendable {
 
     /// Creates the authenticator.
     public init(
-        store: any UserStore & SessionStore & AuditLog, hasher: PasswordHasher = PasswordHasher(),
+        store: any UserStore & SessionStore & AuditLog & SecurityPolicyStore, hasher: PasswordHasher = PasswordHasher(),
         throttle: LoginThrottle = LoginThrottle(), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store
@@ -79,6 +82,9 @@ public struct Authenticator: Sendable {
                 throw AuthenticationError.invalidTwoFactorCode
             }
         }
+        if kind == .apiToken, credentials.totpSecret == nil, try await store.securityPolicy().requiresTwoFactor(user) {
+            throw AuthenticationError.twoFactorEnrolmentRequired
+        }
         let token = SecretToken.generate()
         let session = try await store.createSession(
             tokenHash: SecretToken.storageHash(token), userID: user.id, kind: kind, expiresAt: now.addingTimeInterval(lifetime), now: now
@@ -96,6 +102,19 @@ public struct Authenticator: Sendable {
               session.kind == kind
         else { return nil }
         return try await store.user(id: session.userID).flatMap { $0.isDisabled ? nil : $0 }
+    }
+
+    /// Whether `password` is the account's current password (bcrypt off the event loops).
+    public func checkPassword(_ password: String, of user: User) async throws -> Bool {
+        guard let credentials = try await store.credentials(email: user.email) else { return false }
+        let hasher = self.hasher
+        return try await NIOThreadPool.singleton.runIfActive { hasher.verify(password, against: credentials.passwordHash) }
+    }
+
+    /// The bcrypt hash of a new password (off the event loops).
+    public func hashPassword(_ password: String) async throws -> String {
+        let hasher = self.hasher
+        return try await NIOThreadPool.singleton.runIfActive { hasher.hash(password) }
     }
 
     /// Revokes a token (logout).

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NewsImages
 import NewsRendering
 import NewsDomain
 import NewsStore
@@ -102,12 +103,19 @@ struct APIError {
                 self.init(.unauthorized, "two-factor-required", "This account needs a two-factor code", field: "code")
             case .invalidTwoFactorCode:
                 self.init(.unauthorized, "invalid-two-factor-code", "The two-factor code is wrong or was already used", field: "code")
+            case .twoFactorEnrolmentRequired:
+                self.init(
+                    .forbidden, "two-factor-enrolment-required",
+                    "This account's role requires two-factor authentication: set it up at /toa-soan/tai-khoan/xac-thuc-hai-lop first"
+                )
             case .throttled(let until):
                 self.init(.tooManyRequests, "throttled", "Too many failed logins; try again later")
                 headers[.retryAfter] = String(max(1, Int(until.timeIntervalSinceNow.rounded(.up))))
             }
         case let error as StaleVersion:
             self.init(.conflict, "stale-version", error.message, field: "version")
+        case let error as AccessDenied:
+            self.init(.forbidden, "not-permitted", error.message)
         case let error as WorkflowDenial:
             let status: HTTPResponse.Status = switch error.code {
             case "wrong-state": .conflict
@@ -120,6 +128,17 @@ struct APIError {
             details = error.errors
         case let error as DomainError:
             self.init(.unprocessableContent, error.code, error.message, field: error.field)
+        case let error as UploadRefusal:
+            self.init(.unprocessableContent, error.code, error.description, field: "file")
+            details = [DomainError(code: error.code, field: "file", message: error.description)]
+        case let error as MultipartFormError:
+            let (status, code): (HTTPResponse.Status, String) = switch error {
+            case .tooLarge: (.contentTooLarge, "too-large")
+            case .notMultipart: (.unsupportedMediaType, "unsupported-media-type")
+            case .malformed: (.badRequest, "bad-request")
+            case .severalFiles: (.unprocessableContent, "invalid")
+            }
+            self.init(status, code, error.description, field: error.field)
         case let error as StorageError:
             switch error {
             case .notFound(let what): self.init(.notFound, "not-found", "Not found: \(what)")
@@ -169,5 +188,30 @@ struct APIError {
         headers[.contentType] = "application/json; charset=utf-8"
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// How an error is answered — status, code, message, field — decided in this one place for the API (JSON), the
+/// newsroom's HTML pages and the reader site alike; each only presents it.
+public struct ErrorAnswer: Sendable {
+    /// The HTTP status.
+    public let status: HTTPResponse.Status
+    /// A stable machine-readable code ("stale-version", "not-permitted"…).
+    public let code: String
+    /// What went wrong, for people.
+    public let message: String
+    /// The input field at fault, when one is.
+    public let field: String?
+    /// Every field problem of a validation error.
+    public let fieldErrors: [DomainError]
+
+    /// Decides the answer to `error`.
+    public init(_ error: any Error) {
+        let api = APIError(error)
+        status = api.status
+        code = api.code
+        message = api.message
+        field = api.field
+        fieldErrors = api.details
     }
 }

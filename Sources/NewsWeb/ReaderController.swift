@@ -39,7 +39,7 @@ public struct ReaderController: Sendable {
 
     private static let html = "text/html; charset=utf-8"
 
-    private func chrome(now: Date) async throws -> SiteChrome {
+    func chrome(now: Date) async throws -> SiteChrome {
         async let settings = store.siteSettings()
         async let sections = store.sections()
         return SiteChrome(settings: try await settings, sections: try await sections, now: now)
@@ -94,6 +94,7 @@ public struct ReaderController: Sendable {
         guard article.slug == slug else { return .redirect(SiteURL.article(id: id, slug: article.slug).path) }
         async let chrome = chrome(now: now)
         async let candidates = store.relatedCandidates(for: article, limit: RelatedArticles.defaultLimit, now: now)
+        async let corrections = store.corrections(articleID: article.id)
         let family = try await familySectionIDs(of: article.section)
         async let readMoreList = store.latestPublished(
             excludingSections: family, excludingArticles: [article.id], limit: Self.readMoreCount, now: now
@@ -104,7 +105,8 @@ public struct ReaderController: Sendable {
             sameSection: found.sameSection
         )
         let readMore = try await readMoreList
-        let content = ArticlePageContent(article: article, related: related, readMore: readMore)
+        let content = ArticlePageContent(article: article, related: related, readMore: readMore, corrections: try await corrections)
+        // A new correction names the article (`.article`), so the page's own id covers its corrections box.
         var dependencies: Set<ContentDependency> = [.article(article.id), .latest, .section(article.section.id)]
         dependencies.formUnion((related + readMore).map { .article($0.id) })
         dependencies.formUnion(article.tags.map { .tag($0.id) })
@@ -116,7 +118,7 @@ public struct ReaderController: Sendable {
     }
 
     /// The ids of a section's family: its top-level section and every subsection of that.
-    private func familySectionIDs(of section: Section) async throws -> Set<SectionID> {
+    func familySectionIDs(of section: Section) async throws -> Set<SectionID> {
         let root = section.parentID ?? section.id
         let all = try await store.sections()
         return Set(all.filter { $0.id == root || $0.parentID == root }.map(\.id))
@@ -162,6 +164,25 @@ public struct ReaderController: Sendable {
         return .page(CachedPage(
             contentType: Self.html, text: renderer.render(listing: content, chrome: try await chrome(now: now)),
             dependencies: Set(page.items.map { .article($0.id) }).union([dependency])
+        ))
+    }
+
+    /// The corrections index ("Thông tin cải chính"), newest first, paged like the listings.
+    public func corrections(page number: Int) async throws -> ReaderOutcome {
+        let now = clock()
+        let page = try await store.correctionsIndex(page: PageRequest(number: number, size: Self.listingPageSize), now: now)
+        guard !page.isBeyondEnd else { return try await notFound() }
+        let content = CorrectionsPageContent(
+            items: page.items.map { (correction: $0.correction, article: $0.article) }, pageNumber: page.request.number,
+            pageCount: page.pageCount, totalCount: page.totalCount
+        )
+        // A new correction (`.corrections`), a corrected article appearing or disappearing (`.latest`), or a listed
+        // article's live version changing (`.article`) changes the index.
+        var dependencies: Set<ContentDependency> = [.corrections, .latest]
+        dependencies.formUnion(page.items.map { .article($0.article.id) })
+        return .page(CachedPage(
+            contentType: Self.html, text: renderer.render(corrections: content, chrome: try await chrome(now: now)),
+            dependencies: dependencies
         ))
     }
 

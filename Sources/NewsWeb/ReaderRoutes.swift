@@ -26,6 +26,10 @@ public struct ReaderRoutes: Sendable {
     /// Registers the reader routes on `router`.
     public func register(on router: Router<NewsRequestContext>) {
         router.get("/") { request, _ in try await respond(request, key: "/") { try await controller.home() } }
+        // A fixed path is matched before the `:segment` capture; the path is reserved, so no section can have it.
+        router.get(RouterPath(SiteURL.corrections.path)) { request, _ in
+            try await listing(request) { try await controller.corrections(page: $0) }
+        }
         router.get(":segment") { request, context in
             let segment = try context.parameters.require("segment")
             if segment.hasSuffix(".html") {

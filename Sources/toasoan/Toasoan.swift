@@ -34,13 +34,20 @@ struct Serve: AsyncParsableCommand {
     var mediaDirectory: String?
     @Flag(help: "Seed the demo newsroom into an empty database (TOASOAN_DEMO=1).")
     var demo = false
+    @Option(
+        name: .customLong("workflow-levels"),
+        help: "Approval chain, 1 to 3 roles separated by commas (TOASOAN_WORKFLOW_LEVELS; default bien-tap-vien,thu-ky-toa-soan,tong-bien-tap)."
+    )
+    var workflowLevels: String?
+    @Option(name: .customLong("max-upload-mb"), help: "Largest image upload in MB (TOASOAN_MAX_UPLOAD_MB; default 20).")
+    var maxUploadMegabytes: Int?
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         do {
             let configuration = try ServeConfiguration.resolve(
                 host: host, port: port, database: database, theme: theme, mediaDirectory: mediaDirectory, demo: demo,
-                environment: environment
+                workflowLevels: workflowLevels, maxUploadMegabytes: maxUploadMegabytes, environment: environment
             )
             try await Operations.serve(configuration, logger: Operations.makeLogger(environment: environment))
         } catch {

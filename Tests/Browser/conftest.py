@@ -1,5 +1,6 @@
 """Starts the real toasoan binary with the demo newsroom for the browser tests."""
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -21,8 +22,8 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def site(pytestconfig):
-    """Base URL of a running demo newspaper."""
+def server(pytestconfig):
+    """A running demo newspaper: its base URL, its work folder and the demo logins it printed."""
     binary = pytestconfig.getoption("--toasoan")
     work = tempfile.mkdtemp(prefix="toasoan-browser-")
     port = _free_port()
@@ -41,10 +42,25 @@ def site(pytestconfig):
     else:
         server.kill()
         raise RuntimeError("toasoan did not start; see " + log.name)
-    yield base
+    logins = {}
+    for _ in range(100):
+        with open(log.name, encoding="utf-8") as printed:
+            text = printed.read()
+        found = re.findall(r"^\s+(.+?)\s+(\S+@toasoan\.demo)\s+(\S+)$", text, re.MULTILINE)
+        if found:
+            logins = {email.split("@")[0]: (email, password) for _, email, password in found}
+            break
+        time.sleep(0.1)
+    yield {"base": base, "work": work, "logins": logins}
     server.terminate()
     server.wait(timeout=10)
     shutil.rmtree(work, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def site(server):
+    """Base URL of a running demo newspaper."""
+    return server["base"]
 
 
 @pytest.fixture(scope="session")

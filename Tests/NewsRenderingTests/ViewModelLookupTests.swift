@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NewsDomain
 @testable import NewsRendering
 
 /// View models answer templates by name through a hand-written switch (much faster than Mirror); this checks that
@@ -16,14 +17,32 @@ struct ViewModelLookupTests {
             HomePage(content: fixtures.home, chrome: chrome, assets: assets),
             ListingPage(content: fixtures.listing(.section(fixtures.theGioi), page: 3, pageCount: 9), chrome: chrome, assets: assets),
             ErrorPage(content: .notFound, chrome: chrome, assets: assets),
+            ArticlePage(content: Self.corrected(fixtures), chrome: chrome, assets: assets),
+            CorrectionsPage(
+                content: CorrectionsPageContent(
+                    items: [(correction: Self.correction, article: fixtures.summary(1))], pageNumber: 2, pageCount: 3, totalCount: 41
+                ),
+                chrome: chrome, assets: assets
+            ),
         ]
         var visited: Set<String> = []
         for page in pages { check(page, path: "\(type(of: page))", visited: &visited) }
         let expected: Set<String> = [
             "SiteContext", "LegalFooter", "NavItem", "FollowLinkItem", "PageMeta", "PageLink", "ArticleCard", "CardImage",
             "FigureView", "Pagination", "PageNumber", "ArticlePage", "HomePage", "SectionBlockView", "ListingPage", "ErrorPage",
+            "CorrectionView", "CorrectionsPage", "CorrectionEntry",
         ]
         #expect(visited == expected)
+    }
+
+    static let correction = Correction(
+        id: 1, articleID: ArticleID(42), note: "Sửa số liệu", createdAt: Fixtures.published, createdByName: "Đỗ Thư Ký"
+    )
+
+    static func corrected(_ fixtures: Fixtures) -> ArticlePageContent {
+        var content = fixtures.articleContent()
+        content.corrections = [correction]
+        return content
     }
 
     private func check(_ value: Any, path: String, visited: inout Set<String>) {

@@ -75,7 +75,10 @@ struct SiteAndChangesTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("news.sqlite").path
         let store = try SQLiteNewsStore.open(path: path)
-        #expect(try await store.appliedMigrations() == ["2026-11-29-create-content", "2026-11-29-create-accounts", "2026-11-30-create-editorial"])
+        #expect(try await store.appliedMigrations() == [
+            "2026-11-29-create-content", "2026-11-29-create-accounts", "2026-11-30-create-editorial", "2026-12-01-media-library",
+            "2026-12-01-security-policy", "2026-12-02-site-secrets",
+        ])
         try await Fixtures.importNew(store, [Fixtures.input(id: "w")])
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
         // Reopening keeps the content.

@@ -30,4 +30,6 @@ public struct FailingStore: NewsStorage {
     public func saveHomeLayout(_ layout: HomeLayout) async throws { throw Self.error }
     public func latestChangeSequence() async throws -> Int64 { throw Self.error }
     public func changes(after sequence: Int64, limit: Int) async throws -> [ContentChange] { throw Self.error }
+    public func corrections(articleID: ArticleID) async throws -> [Correction] { throw Self.error }
+    public func correctionsIndex(page: PageRequest, now: Date) async throws -> Page<CorrectionIndexItem> { throw Self.error }
 }

@@ -136,4 +136,17 @@ struct AdminAPISessionTests {
             }
         }
     }
+
+    @Test("a role that requires two-factor authentication gets no API token until the account has set it up")
+    func twoFactorEnrolmentRequired() async throws {
+        try await TestSite.run { site, _, client in
+            let user = try await Self.addUser(site, roles: [.editorInChief])
+            try await site.store.saveSecurityPolicy(SecurityPolicy(totpRequiredRoles: [.editorInChief]), actor: user, now: Fixtures.now)
+            let refused = try await Self.login(client)
+            #expect(refused.status == .forbidden)
+            #expect(Self.errorCode(refused) == "two-factor-enrolment-required")
+            try await site.store.saveSecurityPolicy(SecurityPolicy(), actor: user, now: Fixtures.now)
+            #expect(try await Self.login(client).status == .ok)
+        }
+    }
 }
