@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "toasoan", targets: ["toasoan"]),
+        // The store and its domain, for the separate benchmark package in Benchmarks/.
+        .library(name: "ToasoanKit", targets: ["NewsDomain", "NewsText", "NewsStore", "NewsStoreSQLite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
@@ -41,9 +43,16 @@ let package = Package(
         .target(name: "NewsDomain", swiftSettings: swiftSettings),
         .target(name: "NewsText", swiftSettings: swiftSettings),
         .target(name: "NewsStore", dependencies: ["NewsDomain", "NewsText"], swiftSettings: swiftSettings),
+        // Related articles by text similarity (TF-IDF over syllables and syllable pairs); no database.
+        .target(name: "NewsSimilarity", dependencies: ["NewsText"], swiftSettings: swiftSettings),
+        // Vietnamese search: query parsing, ranking, highlighting, suggestions; no database.
+        .target(name: "NewsSearch", dependencies: ["NewsDomain", "NewsText"], swiftSettings: swiftSettings),
         .target(
             name: "NewsStoreSQLite",
-            dependencies: ["NewsDomain", "NewsText", "NewsStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "NewsDomain", "NewsText", "NewsStore", "NewsSimilarity", "NewsSearch",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(name: "NewsMarkdown", dependencies: ["CCmarkGFM"], swiftSettings: swiftSettings),
@@ -76,6 +85,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Resources/content-openapi.json")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -116,6 +126,12 @@ let package = Package(
         ),
         .testTarget(name: "NewsDomainTests", dependencies: ["NewsDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "NewsTextTests", dependencies: ["NewsText"], swiftSettings: swiftSettings),
+        .testTarget(name: "NewsSimilarityTests", dependencies: ["NewsSimilarity"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsStoreSQLite", "NewsTestSupport", "NewsText"],
+            resources: [.copy("Resources/evaluation")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "NewsStoreTests", dependencies: ["NewsStore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "NewsStoreSQLiteTests", dependencies: ["NewsStoreSQLite", "NewsTestSupport"], swiftSettings: swiftSettings

@@ -66,6 +66,14 @@ done
 check "the imported article is on its tag page" test "$found" = 1
 check "the cached section page shows the imported article within a second" \
   sh -c "curl -fs 'http://127.0.0.1:$port/thoi-su' | grep -q 'Bài kiểm thử khói'"
+check "search finds the imported article typed without diacritics" \
+  sh -c "curl -fs 'http://127.0.0.1:$port/tim-kiem?q=kiem+thu+khoi' | grep -q 'kiểm thử khói'"
+check "the search API finds it with its import id" \
+  sh -c "curl -fs 'http://127.0.0.1:$port/api/v1/search?q=KI%E1%BB%82M%20TH%E1%BB%AC%20KH%C3%93I' | grep -q '\"external_id\":\"smoke-1\"'"
+"$binary" reindex --database "$work/news.sqlite" >"$work/reindex.out" 2>&1
+check "toasoan reindex rebuilds the index while the server runs" grep -q "rebuilt the search index" "$work/reindex.out"
+check "search still finds it after the rebuild" \
+  sh -c "curl -fs 'http://127.0.0.1:$port/tim-kiem?q=kiem+thu+khoi' | grep -q 'kiểm thử khói'"
 kill -TERM "$server"
 for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
 check "the server stops on SIGTERM within 5 s" sh -c "! kill -0 $server 2>/dev/null"

@@ -294,13 +294,15 @@ static toasoan_variant *keep_variant(VipsImage *lazy, char *message, size_t mess
     return variant;
 }
 
-toasoan_variant *toasoan_variant_new(const char *path, const char *loader, int width, char *message,
-                                     size_t message_size) {
+// Loads the file with vips_thumbnail into a `width` × `height` box: the whole image within it (crop = FALSE, height
+// VIPS_MAX_COORD: width decides alone), or covering it and cut to it around the centre (crop = TRUE).
+static toasoan_variant *thumbnail_file(const char *path, const char *loader, int width, int height, int crop,
+                                       char *message, size_t message_size) {
     if (toasoan_vips_start(message, message_size) != 0) {
         return NULL;
     }
-    if (width < 1 || width > VIPS_MAX_COORD) {
-        put_message(message, message_size, "variant width out of range");
+    if (width < 1 || width > VIPS_MAX_COORD || height < 1 || height > VIPS_MAX_COORD) {
+        put_message(message, message_size, "variant size out of range");
         return NULL;
     }
     // vips_thumbnail picks its loader itself (it needs the loader's shrink-on-load); make sure it
@@ -325,21 +327,33 @@ toasoan_variant *toasoan_variant_new(const char *path, const char *loader, int w
     int has_profile = vips_image_get_typeof(header, VIPS_META_ICC_NAME) != 0;
     g_object_unref(header);
 
-    // Width decides alone: a box `width` wide and as tall as libvips allows. SIZE_DOWN never
+    // Without a crop, width decides alone: a box `width` wide and as tall as libvips allows. With one,
+    // the upright image is scaled until it covers the box and the box's middle is kept. SIZE_DOWN never
     // enlarges. Thumbnailing turns the image upright by its EXIF orientation and loads only the
     // first page (frame) of animations. A truncated file is an error rather than a picture with a
     // grey bottom.
+    VipsInteresting interesting = crop ? VIPS_INTERESTING_CENTRE : VIPS_INTERESTING_NONE;
     VipsImage *thumbnail = NULL;
     int result = has_profile
-        ? vips_thumbnail(path, &thumbnail, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+        ? vips_thumbnail(path, &thumbnail, width, "height", height, "size", VIPS_SIZE_DOWN, "crop", interesting,
                          "fail_on", VIPS_FAIL_ON_TRUNCATED, "export_profile", "srgb", NULL)
-        : vips_thumbnail(path, &thumbnail, width, "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
+        : vips_thumbnail(path, &thumbnail, width, "height", height, "size", VIPS_SIZE_DOWN, "crop", interesting,
                          "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
     if (result != 0) {
         take_vips_error(message, message_size);
         return NULL;
     }
     return keep_variant(thumbnail, message, message_size);
+}
+
+toasoan_variant *toasoan_variant_new(const char *path, const char *loader, int width, char *message,
+                                     size_t message_size) {
+    return thumbnail_file(path, loader, width, VIPS_MAX_COORD, 0, message, message_size);
+}
+
+toasoan_variant *toasoan_variant_new_crop(const char *path, const char *loader, int width, int height, char *message,
+                                          size_t message_size) {
+    return thumbnail_file(path, loader, width, height, 1, message, message_size);
 }
 
 toasoan_variant *toasoan_variant_new_smaller(const toasoan_variant *variant, int width, char *message,

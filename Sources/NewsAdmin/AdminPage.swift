@@ -101,6 +101,7 @@ public struct AdminPage: Sendable {
         if user.roles.contains(.administrator) {
             links.append(("nguoi-dung", "\(Self.root)/nguoi-dung", "Người dùng"))
             links.append(("cai-dat", "\(Self.root)/cai-dat", "Cài đặt"))
+            links.append(("webhook", "\(Self.root)/webhook", "Webhook"))
         }
         links.append(("tai-khoan", "\(Self.root)/tai-khoan", "Tài khoản"))
         let items = links.map { key, href, label in

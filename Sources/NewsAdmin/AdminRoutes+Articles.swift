@@ -179,19 +179,58 @@ extension AdminRoutes {
         let statusParam = request.uri.queryParameters["trang-thai"].map(String.init) ?? ""
         let status = ArticleStatus(rawValue: statusParam)
         let number = max(1, Int(request.uri.queryParameters["trang"].map(String.init) ?? "") ?? 1)
-        let list = try await store.editorialArticles(status: status, sectionID: nil, page: PageRequest(number: number, size: 30))
+        // The search box searches every state the way readers' search does (working versions), within the status filter.
+        // Forms send spaces as "+"; for a search, a "+" typed is a separator all the same.
+        let query = String(String(request.uri.queryParameters["q"] ?? "").replacingOccurrences(of: "+", with: " ").prefix(200))
+        let pageRequest = PageRequest(number: number, size: 30)
+        let table: HTML
+        let pageCount: Int
+        let totalCount: String
+        if query.contains(where: { !$0.isWhitespace }) {
+            let results = try await store.search(SearchRequest(query: query, scope: .newsroom(status: status), page: pageRequest))
+            table = searchTable(results.hits, empty: "Không tìm thấy bài nào cho “\(query)”.")
+            totalCount = "\(results.totalIsLowerBound ? "hơn " : "")\(results.totalCount)"
+            // Past a count that stopped ("hơn 500"), there is a page after the counted ones, and after a full page.
+            let counted = max(1, (results.totalCount + pageRequest.size - 1) / pageRequest.size)
+            pageCount = results.totalIsLowerBound
+                ? max(counted + 1, number + (results.hits.count == pageRequest.size ? 1 : 0)) : counted
+        } else {
+            let list = try await store.editorialArticles(status: status, sectionID: nil, page: pageRequest)
+            table = summaryTable(list.items, empty: "Chưa có bài nào.", since: false)
+            totalCount = "\(list.totalCount)"
+            pageCount = list.pageCount
+        }
         let options = [HTML("<option value=\"\">Tất cả trạng thái</option>")] + ArticleStatus.allCases.map {
             HTML("<option value=\"\($0.rawValue)\"\(HTML.flag("selected", $0 == status))>\($0.label)</option>")
         }
-        let base = "\(AdminPage.root)/bai-viet?trang-thai=\(statusParam)"
+        let encodedQuery = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        let base = "\(AdminPage.root)/bai-viet?trang-thai=\(statusParam)&q=\(encodedQuery)"
         let previous: HTML = number > 1 ? "<a class=\"button\" href=\"\(base)&trang=\(number - 1)\">‹ Trang trước</a>" : .empty
-        let next: HTML = number < list.pageCount ? "<a class=\"button\" href=\"\(base)&trang=\(number + 1)\">Trang sau ›</a>" : .empty
+        let next: HTML = number < pageCount ? "<a class=\"button\" href=\"\(base)&trang=\(number + 1)\">Trang sau ›</a>" : .empty
         return page.render(chrome("Bài viết", context, active: "bai-viet"), body: """
             <div class="page-head"><h1>Bài viết</h1>
-            <form method="get" class="inline-form"><select name="trang-thai" aria-label="Trạng thái">\(options)</select> <button class="button" type="submit">Lọc</button></form></div>
-            \(summaryTable(list.items, empty: "Chưa có bài nào.", since: false))
-            <nav class="pager">\(previous) <span>Trang \(number)/\(max(list.pageCount, 1)) · \(list.totalCount) bài</span> \(next)</nav>
+            <form method="get" class="inline-form" role="search"><input type="search" name="q" value="\(query)" maxlength="200" placeholder="Tìm tiêu đề, nội dung…" aria-label="Tìm bài viết"> <select name="trang-thai" aria-label="Trạng thái">\(options)</select> <button class="button" type="submit">Lọc</button></form></div>
+            \(table)
+            <nav class="pager">\(previous) <span>Trang \(number)/\(pageCount) · \(totalCount) bài</span> \(next)</nav>
             """)
+    }
+
+    /// Search hits as the article list shows them: the highlighted title (safe HTML from the search), state, section,
+    /// publication time.
+    private func searchTable(_ hits: [SearchHit], empty: String) -> HTML {
+        guard !hits.isEmpty else { return "<p class=\"empty\">\(empty)</p>" }
+        let rows = hits.map { hit in
+            let time = hit.publishedAt.map { HTML("<time datetime=\"\(VietnameseDate.iso8601($0))\">\(VietnameseDate.shortDateTime($0))</time>") } ?? "—"
+            return HTML("""
+                <tr><td><a href="\(AdminPage.root)/bai-viet/\(hit.id.rawValue)">\(HTML(trusted: hit.titleHTML))</a><br><small>\(HTML(trusted: hit.snippetHTML))</small></td>\
+                <td><span class="state state-\(hit.status.rawValue)">\(hit.status.label)</span></td>\
+                <td>\(hit.section.name)</td><td>\(time)</td></tr>
+                """)
+        }
+        return """
+            <div class="table-wrap"><table class="list"><thead><tr><th>Tiêu đề</th><th>Trạng thái</th><th>Chuyên mục</th>\
+            <th>Xuất bản</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            """
     }
 
     private func summaryTable(_ items: [EditorialSummary], empty: String, since: Bool) -> HTML {

@@ -138,7 +138,7 @@ extension AdminRoutes {
         chrome.notice = notice
         chrome.error = error
         let variants = media.variants.map { variant in
-            HTML("<li><a href=\"\(SiteURL.media(src: variant.src).path)\">\(variant.format.uppercased()) \(variant.width)×\(variant.height)</a></li>")
+            HTML("<li><a href=\"\(SiteURL.media(src: variant.src).path)\">\(variant.format.uppercased()) \(variant.width)×\(variant.height)\(variant.aspect.map { " (cắt \($0))" } ?? "")</a></li>")
         }
         let markdown = "![\(media.alt)](\(media.src))"
         return page.render(chrome, body: """

@@ -60,6 +60,7 @@ public struct AdminRoutes: Sendable {
         registerMedia(on: guarded)
         registerManagement(on: guarded)
         registerUsers(on: guarded)
+        registerWebhooks(on: guarded)
     }
 
     /// The chrome of a page for the signed-in account.

@@ -102,6 +102,13 @@ public enum NewsApplication {
             )
         }
         let router = buildRouter(reader: routes, admin: admin, mediaDirectory: parts.mediaDirectory, logger: logger)
+        ContentAPIRoutes(store: parts.store, cache: cache, clock: clock).register(on: router)
+        SearchAPIRoutes(store: parts.store, clock: clock).register(on: router)
+        let feeds = FeedController(store: parts.store, mediaDirectory: parts.mediaDirectory, clock: clock)
+        FeedRoutes(controller: feeds, reader: controller, cache: cache).register(on: router)
+        if let store = parts.newsroom, let authenticator {
+            AdminWebhookRoutes(store: store, authenticator: authenticator, clock: clock).register(on: router)
+        }
         if let store = parts.newsroom, let authenticator {
             AdminRoutes(
                 store: store, authenticator: authenticator, csrf: CSRFProtection(key: parts.csrfKey), reader: controller,
@@ -148,6 +155,11 @@ public enum NewsApplication {
             services: [
                 ChangeFollowerService(follower: follower, logger: logger),
                 ScheduledPublisherService(publisher: ScheduledPublisher(store: sqlite, workflow: parts.workflow, logger: logger)),
+                RelatedArticlesRefresherService(refresher: RelatedArticlesRefresher(store: sqlite, logger: logger)),
+                // Demo mode is a trial on one machine: let its webhooks reach a receiver on localhost.
+                WebhookDeliveryService(deliverer: WebhookDeliverer(
+                    store: sqlite, transport: URLSessionWebhookTransport(allowPrivateAddresses: configuration.demo), logger: logger
+                )),
             ],
             logger: logger
         )

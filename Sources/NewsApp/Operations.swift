@@ -48,4 +48,29 @@ public enum Operations {
         let importer = ArticleFileImporter(store: store, mediaDirectory: media)
         try await importer.importFile(at: path, progress: ConsoleProgress())
     }
+
+    /// Rebuilds the search index of the database at `databasePath` from its articles, reporting progress (the site
+    /// may keep serving meanwhile: the old index answers until the new one commits).
+    public static func reindex(
+        databasePath: String?, environment: [String: String], progress: any ImportProgress = ConsoleProgress()
+    ) async throws {
+        let store = try openStore(databasePath: databasePath, environment: environment)
+        let started = ContinuousClock.now
+        let articles = ArticleCounter()
+        try await store.rebuildSearchIndex { done, total in
+            articles.set(total)
+            progress.update(phase: "indexing", done: done, total: total)
+        }
+        let elapsed = (ContinuousClock.now - started).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        progress.finish("rebuilt the search index: \(articles.value) articles in \(String(format: "%.1f", seconds)) s")
+    }
+}
+
+/// The article count a rebuild reports, kept across its progress calls.
+private final class ArticleCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func set(_ value: Int) { lock.withLock { count = value } }
+    var value: Int { lock.withLock { count } }
 }

@@ -41,11 +41,19 @@ public struct Media: Hashable, Sendable, Codable {
     /// Whether `src` points to another site rather than to our media directory.
     public var isRemote: Bool { src.hasPrefix("http://") || src.hasPrefix("https://") }
 
-    /// The variants in one format ("webp", "jpeg", "png"), narrowest first, one per width.
+    /// The resized copies of the whole image in one format ("webp", "jpeg", "png"), narrowest first, one per width
+    /// (crops left out).
     public func variants(format: String) -> [MediaVariant] {
         var seen: Set<Int> = []
-        return variants.filter { $0.format == format }.sorted { $0.width < $1.width }.filter { seen.insert($0.width).inserted }
+        return variants.filter { $0.format == format && $0.aspect == nil }.sorted { $0.width < $1.width }
+            .filter { seen.insert($0.width).inserted }
     }
+
+    /// The resized copies of the whole image, in every format (crops left out).
+    public var resizedVariants: [MediaVariant] { variants.filter { $0.aspect == nil } }
+
+    /// The centre crops to fixed aspect ratios made at upload, in the order made (16:9, 4:3, 1:1 where the image allowed).
+    public var crops: [MediaVariant] { variants.filter { $0.aspect != nil } }
 
     /// A `srcset` value ("a-320.webp 320w, a-640.webp 640w") of the variants in `format`, each source passed
     /// through `url` (the web layer turns media paths into URLs); nil when there is no variant in that format.

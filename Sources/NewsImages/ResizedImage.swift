@@ -14,6 +14,15 @@ struct ResizedImage: ~Copyable {
         self.raw = raw
     }
 
+    /// A centre crop of the file at `path`, `width` × `height` pixels (smaller if the image is), upright, first frame.
+    init(path: String, loader: String, cropWidth width: Int, height: Int) throws(VipsFailure) {
+        let made = VipsRuntime.withMessage { message, size in
+            toasoan_variant_new_crop(path, loader, Int32(clamping: width), Int32(clamping: height), message, size)
+        }
+        guard let raw = made.result else { throw VipsFailure(message: made.message) }
+        self.raw = raw
+    }
+
     /// A copy of `larger` resized to `width` pixels wide (never enlarged).
     init(shrinking larger: borrowing ResizedImage, to width: Int) throws(VipsFailure) {
         let made = VipsRuntime.withMessage { message, size in

@@ -18,6 +18,11 @@ struct ArticlePage: Sendable {
     let publishedISO: String
     /// "Thứ Sáu, 22/12/2023 10:30 (GMT+7)".
     let publishedText: String
+    /// When the article last changed (a new live version, a correction), as `publishedISO` and `publishedText` are;
+    /// shown as "Cập nhật" when it is a different minute from the publication, and the same as structured data says.
+    let modifiedISO: String
+    let modifiedText: String
+    let hasModified: Bool
     /// Bylines linked to author pages.
     let authors: [PageLink]
     let hasAuthors: Bool
@@ -64,6 +69,10 @@ struct ArticlePage: Sendable {
         sectionPath = SiteURL.section(slug: article.section.slug).path
         publishedISO = VietnameseDate.iso8601(published)
         publishedText = VietnameseDate.long(published)
+        let modified = ArticleTimes.modified(article, corrections: content.corrections)
+        modifiedISO = VietnameseDate.iso8601(modified)
+        modifiedText = VietnameseDate.long(modified)
+        hasModified = modifiedText != publishedText
         authors = article.authors.map { PageLink(name: $0.name, path: SiteURL.author(slug: $0.slug).path) }
         hasAuthors = !authors.isEmpty
 
@@ -87,10 +96,22 @@ struct ArticlePage: Sendable {
         hasCorrections = !corrections.isEmpty
 
         let description = Teaser.make(article.sapo, maxCharacters: ArticleCard.teaserLength)
+        let canonical = site.absolute(path)
+        let structured = ArticleStructuredData(
+            content: content, chrome: chrome, site: site, assets: assets, canonicalURL: canonical, description: description,
+            published: published, modified: modified
+        )
         meta = PageMeta(
             title: "\(article.title) - \(chrome.settings.name)", description: description,
-            canonicalURL: site.absolute(path), ogType: "article",
-            ogImage: article.images.first.map { site.absolute(ResponsiveImage($0).src) }
+            canonicalURL: canonical, ogType: "article",
+            image: article.images.first.map { media in
+                let shown = ResponsiveImage(media)
+                return PageMeta.SharedImage(url: site.absolute(shown.src), width: shown.width, height: shown.height, alt: media.alt)
+            },
+            article: PageMeta.ArticleFacts(
+                publishedTime: publishedISO, modifiedTime: modifiedISO, section: article.section.name,
+                tags: article.tags.map(\.name), structuredData: structured.scriptText
+            )
         )
     }
 

@@ -35,7 +35,9 @@ struct CorrectionsPage: Sendable {
         let pagePart = pageNumber > 1 ? " - Trang \(pageNumber)" : ""
         meta = PageMeta(
             title: "\(Self.title)\(pagePart) - \(chrome.settings.name)", description: intro,
-            canonicalURL: site.absolute(SiteURL.corrections.path(page: pageNumber))
+            canonicalURL: site.absolute(SiteURL.corrections.path(page: pageNumber)),
+            previousURL: pagination.hasPrevious ? site.absolute(pagination.previousPath) : nil,
+            nextURL: pagination.hasNext ? site.absolute(pagination.nextPath) : nil
         )
     }
 }

@@ -106,7 +106,9 @@ struct ListingPage: Sendable {
         meta = PageMeta(
             title: "\(heading)\(pagePart) - \(chrome.settings.name)",
             description: hasDescription ? self.description : "\(heading) - tin tức, bài viết mới nhất trên \(chrome.settings.name)",
-            canonicalURL: site.absolute(url.path(page: pageNumber))
+            canonicalURL: site.absolute(url.path(page: pageNumber)),
+            previousURL: pagination.hasPrevious ? site.absolute(pagination.previousPath) : nil,
+            nextURL: pagination.hasNext ? site.absolute(pagination.nextPath) : nil
         )
     }
 }

@@ -64,6 +64,20 @@ public struct PageRenderer: Sendable {
         }
     }
 
+    /// The search page (`/tim-kiem`); a theme without `search` gets the built-in template, inside its own layout.
+    public func render(search: SearchPageContent, chrome: SiteChrome) -> String {
+        let page = SearchPage(content: search, chrome: chrome, assets: assets)
+        return render(page, template: "search") {
+            // The titles are already safe HTML (escaped, matches marked), so they go in as the body.
+            FallbackPage.html(
+                title: page.meta.title, heading: page.heading, paragraphs: [page.hasResults ? page.countText : page.emptyText],
+                bodyHTML: page.results.isEmpty ? "" : "<ul>\n" + page.results.map {
+                    "<li><a href=\"\(HTMLText.escape($0.path))\">\($0.titleHTML)</a></li>\n"
+                }.joined() + "</ul>\n"
+            )
+        }
+    }
+
     /// An error page; uses `error-{status}` (e.g. `error-404`) when the theme has it, `error` otherwise.
     public func render(error: ErrorPageContent, chrome: SiteChrome) -> String {
         let page = ErrorPage(content: error, chrome: chrome, assets: assets)

@@ -14,13 +14,18 @@ struct Pagination: Sendable {
     static let window = 2
 
     init(url: SiteURL, page: Int, pageCount: Int) {
+        self.init(page: page, pageCount: pageCount, path: url.path(page:))
+    }
+
+    /// Links made by `path` (for pages whose address carries more than the page number, such as search results).
+    init(page: Int, pageCount: Int, path: (Int) -> String) {
         let count = max(pageCount, 1)
         let current = max(page, 1)
         isShown = count > 1 || current > 1
         hasPrevious = current > 1
-        previousPath = hasPrevious ? url.path(page: min(current - 1, count)) : ""
+        previousPath = hasPrevious ? path(min(current - 1, count)) : ""
         hasNext = current < count
-        nextPath = hasNext ? url.path(page: current + 1) : ""
+        nextPath = hasNext ? path(current + 1) : ""
         var numbers: [PageNumber] = []
         guard isShown else {
             pages = []
@@ -29,7 +34,7 @@ struct Pagination: Sendable {
         var last = 0
         for number in 1...count where number == 1 || number == count || abs(number - current) <= Self.window {
             if number > last + 1 { numbers.append(.gap) }
-            numbers.append(PageNumber(number: number, path: url.path(page: number), isCurrent: number == current))
+            numbers.append(PageNumber(number: number, path: path(number), isCurrent: number == current))
             last = number
         }
         pages = numbers

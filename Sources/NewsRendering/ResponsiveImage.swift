@@ -31,7 +31,7 @@ struct ResponsiveImage: Sendable, Equatable {
             self.sizes = nil
             return
         }
-        let fallback = media.variants.filter { $0.format != "webp" }.max { $0.width < $1.width } ?? webp[webp.count - 1]
+        let fallback = media.resizedVariants.filter { $0.format != "webp" }.max { $0.width < $1.width } ?? webp[webp.count - 1]
         src = SiteURL.media(src: fallback.src).path
         width = fallback.width
         height = fallback.height

@@ -3,7 +3,7 @@ import Mustache
 /// A loaded, validated theme: templates plus fingerprinted static assets.
 ///
 /// A theme is a folder: page templates at its top (`layout`, `home`, `article`, `listing`, `error`, and the optional
-/// `section`, `tag`, `topic`, `author`, `error-404`, `corrections` — built in when missing), partials under `partials/`,
+/// `section`, `tag`, `topic`, `author`, `error-404`, `corrections`, `search` — the last two built in when missing), partials under `partials/`,
 /// static files under `assets/`, and a `theme.json` with its name and version.
 public struct Theme: Sendable {
     /// The theme's name from `theme.json`.

@@ -109,6 +109,23 @@ extension PageMeta: MustacheParent {
         case "ogType": self.ogType
         case "ogImage": self.ogImage
         case "hasOGImage": self.hasOGImage
+        case "ogImageWidth": self.ogImageWidth
+        case "ogImageHeight": self.ogImageHeight
+        case "hasOGImageSize": self.hasOGImageSize
+        case "ogImageAlt": self.ogImageAlt
+        case "hasOGImageAlt": self.hasOGImageAlt
+        case "twitterCard": self.twitterCard
+        case "previousURL": self.previousURL
+        case "hasPrevious": self.hasPrevious
+        case "nextURL": self.nextURL
+        case "hasNext": self.hasNext
+        case "isArticle": self.isArticle
+        case "publishedTime": self.publishedTime
+        case "modifiedTime": self.modifiedTime
+        case "articleSection": self.articleSection
+        case "articleTags": self.articleTags
+        case "structuredData": self.structuredData
+        case "hasStructuredData": self.hasStructuredData
         default: nil
         }
     }
@@ -228,6 +245,9 @@ extension ArticlePage: MustacheParent {
         case "sectionPath": self.sectionPath
         case "publishedISO": self.publishedISO
         case "publishedText": self.publishedText
+        case "modifiedISO": self.modifiedISO
+        case "modifiedText": self.modifiedText
+        case "hasModified": self.hasModified
         case "authors": self.authors
         case "hasAuthors": self.hasAuthors
         case "featuredFigure": self.featuredFigure

@@ -22,14 +22,20 @@ public struct RelatedCandidates: Sendable, Equatable {
     public var sameTopic: [ArticleSummary]
     /// Articles sharing the most tags, newest first among equals.
     public var sharedTags: [ArticleSummary]
+    /// Articles whose text is most similar (TF-IDF cosine), most similar first.
+    public var similar: [ArticleSummary]
     /// Newest articles of the same section.
     public var sameSection: [ArticleSummary]
 
     /// Creates candidates.
-    public init(curated: [ArticleSummary], sameTopic: [ArticleSummary], sharedTags: [ArticleSummary], sameSection: [ArticleSummary]) {
+    public init(
+        curated: [ArticleSummary], sameTopic: [ArticleSummary], sharedTags: [ArticleSummary], similar: [ArticleSummary] = [],
+        sameSection: [ArticleSummary]
+    ) {
         self.curated = curated
         self.sameTopic = sameTopic
         self.sharedTags = sharedTags
+        self.similar = similar
         self.sameSection = sameSection
     }
 }

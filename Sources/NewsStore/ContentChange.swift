@@ -18,6 +18,9 @@ public enum ContentDependency: Hashable, Sendable {
     case corrections
     /// Everything: site settings, navigation, home layout.
     case site
+    /// Any article at all (sitemaps list every article's address and last change). Never written to the change log:
+    /// page caches drop it with every change that names an `.article`.
+    case anyArticle
 
     /// Compact text form, stored in the change log: `a:12`, `s:3`, `t:7`, `p:2`, `u:5`, `latest`, `corrections`, `site`.
     public var token: String {
@@ -30,6 +33,7 @@ public enum ContentDependency: Hashable, Sendable {
         case .latest: "latest"
         case .corrections: "corrections"
         case .site: "site"
+        case .anyArticle: "articles"
         }
     }
 
@@ -39,6 +43,7 @@ public enum ContentDependency: Hashable, Sendable {
         case "latest": self = .latest
         case "corrections": self = .corrections
         case "site": self = .site
+        case "articles": self = .anyArticle
         default:
             let parts = token.split(separator: ":", maxSplits: 1)
             guard parts.count == 2, let raw = Int64(parts[1]) else { return nil }

@@ -130,3 +130,4 @@ public protocol SecurityPolicyStore: Sendable {
 
 /// Everything the newsroom needs from storage, implemented once per database.
 public typealias NewsroomStorage = UserStore & SessionStore & AuditLog & EditorialStore & SecurityPolicyStore & MediaLibraryStore
+    & WebhookStore

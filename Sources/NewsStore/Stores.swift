@@ -88,4 +88,4 @@ public protocol CorrectionStore: Sendable {
 
 /// Everything the site needs from storage, implemented once per database.
 public typealias NewsStorage = ArticleStore & TaxonomyStore & SiteSettingsStore & HomeLayoutStore & ContentChangeLog
-    & CorrectionStore
+    & CorrectionStore & PublicContentStore & FeedStore & SearchStore

@@ -76,7 +76,10 @@ extension SQLiteNewsStore: ArticleStore {
                 db, where: "\(ReaderSQL.visible) AND a.published_section_id = ? AND a.id != ?",
                 arguments: nowArgument + [article.section.id.rawValue, article.id.rawValue, limit], tail: "LIMIT ?"
             )
-            return RelatedCandidates(curated: curated, sameTopic: sameTopic, sharedTags: sharedTags, sameSection: sameSection)
+            let similar = try Self.fetchSummaries(db, ids: try Self.similarArticleIDs(db, to: article.id, limit: limit, now: now), now: now)
+            return RelatedCandidates(
+                curated: curated, sameTopic: sameTopic, sharedTags: sharedTags, similar: similar, sameSection: sameSection
+            )
         }
     }
 

@@ -28,6 +28,7 @@ extension SQLiteNewsStore: EditorialStore {
                 db, articleID: articleID, input: input, sectionID: sectionID, seo: seo, createdBy: user.id.rawValue, now: now
             )
             try db.execute(sql: "UPDATE articles SET current_version_id = ? WHERE id = ?", arguments: [versionID, articleID])
+            try Self.updateSearchIndex(db, articleID: articleID)
             try Self.insert(
                 AuditEntry(
                     action: "article.create", at: now, userID: user.id, actorName: user.name, articleID: ArticleID(articleID),
@@ -137,6 +138,7 @@ extension SQLiteNewsStore: EditorialStore {
             sql: "UPDATE articles SET \(assignments.joined(separator: ", ")) WHERE id = ?",
             arguments: arguments + [row.id.rawValue]
         )
+        try updateSearchIndex(db, articleID: row.id.rawValue)
         if transition.action == .correct, let note {
             try db.execute(
                 sql: "INSERT INTO corrections (article_id, note, created_at, created_by, created_by_name) VALUES (?, ?, ?, ?, ?)",
@@ -152,6 +154,8 @@ extension SQLiteNewsStore: EditorialStore {
             db
         )
         try recordChange(db, try readerDependencies(db, of: transition, on: row), now: now)
+        try refreshRelated(db, articleIDs: [row.id])
+        try enqueueWebhookDeliveries(db, of: transition, on: row, now: now)
     }
 
     /// What readers' pages a transition changes: the article and the lists of its old and new live version when its
@@ -206,6 +210,7 @@ extension SQLiteNewsStore: EditorialStore {
                 state == row.state ? nil : now.storageValue, now.storageValue, row.id.rawValue,
             ]
         )
+        try updateSearchIndex(db, articleID: row.id.rawValue)
     }
 
     // MARK: - Versions
@@ -227,12 +232,11 @@ extension SQLiteNewsStore: EditorialStore {
             let made = Slug.make(input.title)
             return made.isEmpty ? "bai-viet" : made
         }()
-        try db.execute(
-            sql: """
-                INSERT INTO article_versions (article_id, number, slug, title, sapo, body, section_id, topic_id, created_at,
-                    created_by, seo_title, seo_description)
-                VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM article_versions WHERE article_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+        try db.cachedStatement(sql: """
+            INSERT INTO article_versions (article_id, number, slug, title, sapo, body, section_id, topic_id, created_at,
+                created_by, seo_title, seo_description)
+            VALUES (?, (SELECT COALESCE(MAX(number), 0) + 1 FROM article_versions WHERE article_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(
             arguments: [
                 articleID, articleID, slug, input.title, input.sapo, input.body, sectionID, topicID, now.storageValue,
                 createdBy, seo.title, seo.description,
@@ -240,24 +244,20 @@ extension SQLiteNewsStore: EditorialStore {
         )
         let versionID = db.lastInsertedRowID
         for (position, tagID) in tagIDs.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO article_version_tags (version_id, tag_id, position) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO article_version_tags (version_id, tag_id, position) VALUES (?, ?, ?)").execute(
                 arguments: [versionID, tagID, position]
             )
         }
-        try db.execute(
-            sql: "INSERT INTO article_version_authors (version_id, author_id, position) VALUES (?, ?, 0)",
+        try db.cachedStatement(sql: "INSERT INTO article_version_authors (version_id, author_id, position) VALUES (?, ?, 0)").execute(
             arguments: [versionID, authorID]
         )
         for (position, mediaID) in mediaIDs.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO article_version_media (version_id, media_id, position) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO article_version_media (version_id, media_id, position) VALUES (?, ?, ?)").execute(
                 arguments: [versionID, mediaID, position]
             )
         }
         for (position, relatedID) in relatedIDs.enumerated() {
-            try db.execute(
-                sql: "INSERT INTO article_version_related (version_id, related_article_id, position) VALUES (?, ?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO article_version_related (version_id, related_article_id, position) VALUES (?, ?, ?)").execute(
                 arguments: [versionID, relatedID, position]
             )
         }

@@ -11,9 +11,14 @@ extension SQLiteNewsStore {
     public func importArticles(
         _ inputs: [ArticleInput], now: Date, progress: (@Sendable (Int) -> Void)?
     ) async throws -> ImportResult {
-        let inputs = inputs.map { $0.normalized() }
+        let inputs = Self.concurrentMap(inputs) { $0.normalized() }
         let problems = Self.inputProblems(inputs)
         guard problems.isEmpty else { throw ImportRejected(problems: problems) }
+        // The search index's tokens of the new versions, computed on the other cores while the transaction stores
+        // the articles (tokenizing is most of the cost of indexing).
+        let searchTokens = PreparedSearchTokens(inputs.prefix(Self.preparedSearchTokensLimit).map {
+            SearchRowText(title: $0.title, sapo: $0.sapo, body: $0.body, sectionID: 0)
+        })
         return try await write { db in
             var problems: [ImportRejected.Problem] = []
             let known = try Self.existingArticleIDs(db, externalIDs: inputs.compactMap(\.externalID))
@@ -43,25 +48,57 @@ extension SQLiteNewsStore {
             for (input, versionID) in versions {
                 for (position, reference) in input.related.enumerated() {
                     guard let relatedID = ids[reference] else { continue }
-                    try db.execute(
-                        sql: "INSERT OR IGNORE INTO article_version_related (version_id, related_article_id, position) VALUES (?, ?, ?)",
-                        arguments: [versionID, relatedID.rawValue, position]
-                    )
+                    try db.cachedStatement(
+                        sql: "INSERT OR IGNORE INTO article_version_related (version_id, related_article_id, position) VALUES (?, ?, ?)"
+                    ).execute(arguments: [versionID, relatedID.rawValue, position])
                 }
             }
+            try Self.refreshRelated(db, articleIDs: created + updated)
             if inputs.count > Self.bulkImportThreshold { dependencies = [.site] }
             try Self.recordChange(db, dependencies, now: now)
+            // The search index last, for every article at once and in key order, so that FTS5 writes it out in a
+            // few large segments instead of one per article (see `updateSearchIndex(_:articleIDs:progress:)`).
+            let tokens = searchTokens.wait()
+            var prepared: [Int64: [String]] = [:]
+            for ((_, versionID), columns) in zip(versions, tokens) { prepared[versionID] = columns }
+            try Self.updateSearchIndex(db, articleIDs: (created + updated).map(\.rawValue), prepared: prepared)
             return ImportResult(created: created, updated: updated)
         }
+    }
+
+    /// Imports beyond this many articles tokenize the rest for the search index in the transaction (memory).
+    static let preparedSearchTokensLimit = 20_000
+
+    /// `values.map(transform)` on every core, for the per-article work of a large import.
+    static func concurrentMap<T, U>(_ values: [T], minimumCount: Int = 64, _ transform: (T) -> U) -> [U] {
+        guard values.count >= max(2, minimumCount) else { return values.map(transform) }
+        let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: values.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, values.count))
+        nonisolated(unsafe) let output = results
+        nonisolated(unsafe) let values = values
+        withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let transform = transform
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                for index in stride(from: worker, to: values.count, by: workers) { output[index] = transform(values[index]) }
+            }
+        }
+        return results.map { $0! }
     }
 
     /// Problems that need no database: domain rules, names that make no slug, duplicate ids within one batch.
     static func inputProblems(_ inputs: [ArticleInput]) -> [ImportRejected.Problem] {
         var problems: [ImportRejected.Problem] = []
         var firstIndex: [String: Int] = [:]
+        // The domain rules (lengths of every text) checked on every core; the rest needs the inputs in order.
+        let allowed: Set<ArticleStatus> = [.draft, .published]
+        let violations = concurrentMap(inputs) { $0.violations(allowedStatuses: allowed) }
         for (index, input) in inputs.enumerated() {
-            let allowed: Set<ArticleStatus> = [.draft, .published]
-            problems += input.violations(allowedStatuses: allowed).map { .init(index: index, error: $0) }
+            problems += violations[index].map { .init(index: index, error: $0) }
             func needsSlug(_ name: String?, _ field: String) {
                 if let name, !name.isEmpty, Slug.make(name).isEmpty {
                     problems.append(.init(index: index, error: .invalid(field, "must contain at least one letter or digit")))
@@ -108,8 +145,7 @@ extension SQLiteNewsStore {
         var dependencies: Set<ContentDependency> = []
         let existing = try input.externalID.flatMap {
             try Row.fetchOne(
-                db,
-                sql: "SELECT id, status, published_version_id, published_at FROM articles WHERE external_id = ?",
+                db.cachedStatement(sql: "SELECT id, status, published_version_id, published_at FROM articles WHERE external_id = ?"),
                 arguments: [$0]
             )
         }
@@ -125,10 +161,8 @@ extension SQLiteNewsStore {
                 dependencies.insert(.latest)
             }
         } else {
-            try db.execute(
-                sql: "INSERT INTO articles (external_id, status, created_at, updated_at) VALUES (?, ?, ?, ?)",
-                arguments: [input.externalID, input.status.rawValue, now.storageValue, now.storageValue]
-            )
+            try db.cachedStatement(sql: "INSERT INTO articles (external_id, status, created_at, updated_at) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [input.externalID, input.status.rawValue, now.storageValue, now.storageValue])
             articleID = db.lastInsertedRowID
             if input.status == .published { dependencies.insert(.latest) }
         }
@@ -138,30 +172,27 @@ extension SQLiteNewsStore {
         let versionID = try insertVersion(
             db, articleID: articleID, input: versionInput, sectionID: sectionID, seo: SEOFields(), createdBy: nil, now: now
         )
-        let topicID = try Int64.fetchOne(db, sql: "SELECT topic_id FROM article_versions WHERE id = ?", arguments: [versionID])
+        let topicID = try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT topic_id FROM article_versions WHERE id = ?"), arguments: [versionID]
+        )
 
         if input.status == .published {
-            try db.execute(
-                sql: """
-                    UPDATE articles SET status = ?, current_version_id = ?, published_version_id = ?, published_section_id = ?,
-                        published_topic_id = ?, published_at = ?, updated_at = ? WHERE id = ?
-                    """,
+            try db.cachedStatement(sql: """
+                UPDATE articles SET status = ?, current_version_id = ?, published_version_id = ?, published_section_id = ?,
+                    published_topic_id = ?, published_at = ?, updated_at = ? WHERE id = ?
+                """).execute(
                 arguments: [
                     input.status.rawValue, versionID, versionID, sectionID, topicID, input.publishedAt?.storageValue,
                     now.storageValue, articleID,
                 ]
             )
         } else {
-            try db.execute(
-                sql: "UPDATE articles SET status = ?, current_version_id = ?, updated_at = ? WHERE id = ?",
-                arguments: [input.status.rawValue, versionID, now.storageValue, articleID]
-            )
+            try db.cachedStatement(sql: "UPDATE articles SET status = ?, current_version_id = ?, updated_at = ? WHERE id = ?")
+                .execute(arguments: [input.status.rawValue, versionID, now.storageValue, articleID])
         }
         // An import states where the article stands: any revision under review or schedule it had is superseded.
-        try db.execute(
-            sql: "UPDATE articles SET revision_stage = NULL, scheduled_at = NULL, state_changed_at = ? WHERE id = ?",
-            arguments: [now.storageValue, articleID]
-        )
+        try db.cachedStatement(sql: "UPDATE articles SET revision_stage = NULL, scheduled_at = NULL, state_changed_at = ? WHERE id = ?")
+            .execute(arguments: [now.storageValue, articleID])
         dependencies.formUnion(try listDependencies(db, versionID: versionID))
         dependencies.insert(.article(ArticleID(articleID)))
         return SavedVersion(id: ArticleID(articleID), versionID: versionID, isNew: existing == nil, dependencies: dependencies)
@@ -171,25 +202,30 @@ extension SQLiteNewsStore {
     static func listDependencies(_ db: Database, versionID: Int64) throws -> Set<ContentDependency> {
         var result: Set<ContentDependency> = []
         if let row = try Row.fetchOne(
-            db,
-            sql: "SELECT v.section_id, s.parent_id, v.topic_id FROM article_versions v JOIN sections s ON s.id = v.section_id WHERE v.id = ?",
+            db.cachedStatement(
+                sql: "SELECT v.section_id, s.parent_id, v.topic_id FROM article_versions v JOIN sections s ON s.id = v.section_id WHERE v.id = ?"
+            ),
             arguments: [versionID]
         ) {
             result.insert(.section(SectionID(row[0])))
             if let parent = row[1] as Int64? { result.insert(.section(SectionID(parent))) }
             if let topic = row[2] as Int64? { result.insert(.topic(TopicID(topic))) }
         }
-        for id in try Int64.fetchAll(db, sql: "SELECT tag_id FROM article_version_tags WHERE version_id = ?", arguments: [versionID]) {
+        for id in try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT tag_id FROM article_version_tags WHERE version_id = ?"), arguments: [versionID]
+        ) {
             result.insert(.tag(TagID(id)))
         }
-        for id in try Int64.fetchAll(db, sql: "SELECT author_id FROM article_version_authors WHERE version_id = ?", arguments: [versionID]) {
+        for id in try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT author_id FROM article_version_authors WHERE version_id = ?"), arguments: [versionID]
+        ) {
             result.insert(.author(AuthorID(id)))
         }
         return result
     }
 
     static func findOrCreateSection(_ db: Database, slug: String, name: String?) throws -> Int64 {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM sections WHERE slug = ?", arguments: [slug]) {
+        if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM sections WHERE slug = ?"), arguments: [slug]) {
             return id
         }
         let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM sections WHERE parent_id IS NULL") ?? 0) + 1
@@ -213,7 +249,7 @@ extension SQLiteNewsStore {
         if let id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM \(table) WHERE slug = ?"), arguments: [slug]) {
             return id
         }
-        try db.execute(sql: "INSERT INTO \(table) (slug, name) VALUES (?, ?)", arguments: [slug, name])
+        try db.cachedStatement(sql: "INSERT INTO \(table) (slug, name) VALUES (?, ?)").execute(arguments: [slug, name])
         return db.lastInsertedRowID
     }
 
@@ -251,5 +287,27 @@ extension SQLiteNewsStore {
             sql: "INSERT INTO content_changes (changed_at, dependencies) VALUES (?, ?)",
             arguments: [now.storageValue, tokens]
         )
+    }
+}
+
+/// Token columns of the search index (`SearchRowValues.tokenColumns`) for texts, computed in the background from
+/// creation; `wait()` gives them once done.
+final class PreparedSearchTokens: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var columns: [[String]] = []
+
+    init(_ texts: [SearchRowText]) {
+        guard !texts.isEmpty else { return }
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            columns = SQLiteNewsStore.concurrentMap(texts) { SearchRowValues.tokenColumns($0) }
+            group.leave()
+        }
+    }
+
+    /// The columns, in the order of the texts.
+    func wait() -> [[String]] {
+        group.wait()
+        return columns
     }
 }

@@ -222,6 +222,9 @@ extension SQLiteNewsStore {
             // Keys every node of the site must share (the CSRF key), made once at random by whichever node comes first.
             try db.execute(sql: "CREATE TABLE site_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)")
         }
+        migrator.registerMigration("2026-12-03-search-index", migrate: createSearchIndex)
+        migrator.registerMigration("2026-12-03-webhooks", migrate: createWebhooks)
+        migrator.registerMigration("2026-12-03-related-similarity", migrate: createRelatedSimilarity)
         return migrator
     }()
 }

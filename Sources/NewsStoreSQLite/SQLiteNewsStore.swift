@@ -58,6 +58,11 @@ public final class SQLiteNewsStore: Sendable {
         // Another process (`toasoan import`) may hold the write lock for a moment.
         config.busyMode = .timeout(10)
         config.label = "toasoan"
+        // The search index's tokenizer and ranking function live in this process: every connection needs them.
+        config.prepareDatabase { db in
+            db.add(tokenizer: SearchTokenizer.self)
+            SearchMatchFunction.register(db)
+        }
         return config
     }
 

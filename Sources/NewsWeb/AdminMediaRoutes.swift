@@ -41,6 +41,8 @@ public struct AdminMediaRoutes: Sendable {
             var format: String
             var src: String
             var url: String
+            /// The aspect ratio of a centre crop ("16:9"); absent for resized copies of the whole image.
+            var aspect: String?
         }
         var id: Int64
         var src: String
@@ -71,7 +73,10 @@ public struct AdminMediaRoutes: Sendable {
             rights = media.rights
             uploadedBy = media.uploadedBy?.rawValue
             variants = media.variants.map {
-                Variant(width: $0.width, height: $0.height, format: $0.format, src: $0.src, url: SiteURL.media(src: $0.src).path)
+                Variant(
+                    width: $0.width, height: $0.height, format: $0.format, src: $0.src, url: SiteURL.media(src: $0.src).path,
+                    aspect: $0.aspect
+                )
             }
         }
     }

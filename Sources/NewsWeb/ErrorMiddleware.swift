@@ -147,6 +147,8 @@ struct APIError {
                 headers[.retryAfter] = "30"
                 underlying = error
             }
+        case let error as RequestProblem:
+            self.init(error.status, error.code, error.message, field: error.field)
         case let error as any HTTPResponseError:
             self.init(error.status, error.status.code == 404 ? "not-found" : "bad-request", error.status.reasonPhrase)
             if let message = (error as? HTTPError)?.body { self.message = message }

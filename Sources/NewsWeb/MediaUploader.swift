@@ -10,8 +10,9 @@ import NewsStore
 /// makes the published variants beside it, and stores what is said about it. Used by the Admin API and the HTML admin.
 ///
 /// Files go to `<mediaDirectory>/library/<2 hex>/<24 hex>.<ext>` (the first hex digits of the SHA-256 of the bytes),
-/// variants to `…/<24 hex>-<width>.<ext>`; the media directory is served at `/media/`. Nothing is left on disk
-/// when an upload fails. The same bytes uploaded again give back the image already in the library, unchanged.
+/// variants to `…/<24 hex>-<width>.<ext>` and centre crops to `…/<24 hex>-16x9.<ext>` (4x3, 1x1); the media directory
+/// is served at `/media/`. Nothing is left on disk when an upload fails. The same bytes uploaded again give back the
+/// image already in the library, unchanged.
 public struct MediaUploader: Sendable {
     let library: any MediaLibraryStore
     let mediaDirectory: String
@@ -96,18 +97,26 @@ public struct MediaUploader: Sendable {
 
         let directory = URL(fileURLWithPath: mediaDirectory).appendingPathComponent(folder).path
         let maker = self.maker
-        let made: (paths: [String], variants: [ImageVariant])
+        let made: (paths: [String], variants: [ImageVariant], crops: [ImageCrop])
         do {
-            made = try await NIOThreadPool.singleton.runIfActive { () throws -> ([String], [ImageVariant]) in
+            made = try await NIOThreadPool.singleton.runIfActive { () throws -> ([String], [ImageVariant], [ImageCrop]) in
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
                 let original = "\(directory)/\(baseName).\(checked.info.format.fileExtension)"
                 guard rename(checked.temporaryPath, original) == 0 else {
                     throw ImageError.writeFailed(path: original, reason: String(cString: strerror(errno)))
                 }
+                var variantPaths: [String] = []
                 do throws(ImageError) {
                     let variants = try maker.makeVariants(of: original, into: directory, baseName: baseName)
-                    return ([original] + variants.map { "\(directory)/\($0.fileName)" }, variants)
+                    variantPaths = variants.map { "\(directory)/\($0.fileName)" }
+                    let upright = Self.uprightSize(checked.info, variants: variants)
+                    // Centre crops to 16:9, 4:3 and 1:1 for search engines, made once here rather than on request.
+                    let crops = try maker.makeCrops(
+                        of: original, into: directory, baseName: baseName, width: upright.width, height: upright.height
+                    )
+                    return ([original] + variantPaths + crops.map { "\(directory)/\($0.file.fileName)" }, variants, crops)
                 } catch {
+                    for path in variantPaths { unlink(path) }
                     unlink(original)
                     throw Self.refusal(error, name: name)
                 }
@@ -117,16 +126,16 @@ public struct MediaUploader: Sendable {
             throw error
         }
 
-        var width = checked.info.width
-        var height = checked.info.height
-        // The header's size is before the EXIF rotation the variants were given; readers see them upright.
-        if let widest = made.variants.last, (widest.width > widest.height) != (width > height), widest.width != widest.height {
-            swap(&width, &height)
-        }
+        let (width, height) = Self.uprightSize(checked.info, variants: made.variants)
         let newMedia = NewMedia(
             src: src, width: width, height: height, alt: alt, caption: caption, credit: credit, rights: rights,
             variants: made.variants.map {
                 MediaVariant(width: $0.width, height: $0.height, format: $0.format.rawValue, src: "\(folder)/\($0.fileName)")
+            } + made.crops.map {
+                MediaVariant(
+                    width: $0.file.width, height: $0.file.height, format: $0.file.format.rawValue, src: "\(folder)/\($0.file.fileName)",
+                    aspect: $0.aspect.name
+                )
             },
             uploadedBy: user.id, originalName: name, byteCount: bytes.readableBytes
         )
@@ -140,6 +149,14 @@ public struct MediaUploader: Sendable {
             for path in made.paths { unlink(path) }
             throw error
         }
+    }
+
+    /// The original's size as readers see it: the header's size is before the EXIF rotation the variants were given.
+    static func uprightSize(_ info: ImageInfo, variants: [ImageVariant]) -> (width: Int, height: Int) {
+        if let widest = variants.last, (widest.width > widest.height) != (info.width > info.height), widest.width != widest.height {
+            return (info.height, info.width)
+        }
+        return (info.width, info.height)
     }
 
     /// A variant failure on an image that passed the header check (pixel data cut short, say), as the refusal to show.

@@ -115,9 +115,12 @@ public final class PageCache: Sendable {
         }
     }
 
-    /// Drops every page that depends on any of `dependencies`; `.site` drops everything.
+    /// Drops every page that depends on any of `dependencies`; `.site` drops everything, and any `.article` also
+    /// drops the pages that depend on `.anyArticle`.
     public func invalidate(_ dependencies: Set<ContentDependency>) {
         guard !dependencies.isEmpty else { return }
+        var dependencies = dependencies
+        if dependencies.contains(where: { if case .article = $0 { true } else { false } }) { dependencies.insert(.anyArticle) }
         state.withLock { state in
             state.generation &+= 1
             if dependencies.contains(.site) {

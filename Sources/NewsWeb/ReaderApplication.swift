@@ -16,6 +16,7 @@ public func buildRouter(
             searchForIndexHtml: false, logger: logger
         ))
     }
+    router.add(middleware: ContentAPIMiddleware())
     admin?.register(on: router)
     reader.register(on: router)
     return router

@@ -102,7 +102,7 @@ public struct ReaderController: Sendable {
         let found = try await candidates
         let related = RelatedArticles.select(
             for: article.id, curated: found.curated, sameTopic: found.sameTopic, sharedTags: found.sharedTags,
-            sameSection: found.sameSection
+            similar: found.similar, sameSection: found.sameSection
         )
         let readMore = try await readMoreList
         let content = ArticlePageContent(article: article, related: related, readMore: readMore, corrections: try await corrections)

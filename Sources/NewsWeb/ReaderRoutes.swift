@@ -30,6 +30,10 @@ public struct ReaderRoutes: Sendable {
         router.get(RouterPath(SiteURL.corrections.path)) { request, _ in
             try await listing(request) { try await controller.corrections(page: $0) }
         }
+        router.get(RouterPath(SiteURL.search.path)) { request, _ in
+            // Never cached: each query is its own page, and caching them would only push real pages out.
+            try await respond(request, key: nil) { try await controller.search(SearchPageRequest(parameters: Self.parameters(request))) }
+        }
         router.get(":segment") { request, context in
             let segment = try context.parameters.require("segment")
             if segment.hasSuffix(".html") {
@@ -83,6 +87,11 @@ public struct ReaderRoutes: Sendable {
             return nil
         }
         return .some(number)
+    }
+
+    /// The query parameters of a request as a form sends them; the first of a repeated name wins.
+    static func parameters(_ request: Request) -> [String: String] {
+        FormParameters(query: request.uri.query).first
     }
 
     /// The cache key of a reader page: its path without a trailing slash, and the page number when it is not 1.

@@ -8,7 +8,7 @@ struct Toasoan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toasoan",
         abstract: "Tòa Soạn: a newsroom system and news website.",
-        subcommands: [Serve.self, Import.self, UserCommand.self],
+        subcommands: [Serve.self, Import.self, Reindex.self, UserCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -74,6 +74,23 @@ struct Import: AsyncParsableCommand {
                 path: file, databasePath: database, mediaDirectory: mediaDirectory,
                 environment: ProcessInfo.processInfo.environment
             )
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Reindex: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rebuild the search index from the stored articles (after an upgrade that changes how text is indexed)."
+    )
+
+    @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
+    var database: String?
+
+    func run() async throws {
+        do {
+            try await Operations.reindex(databasePath: database, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw fail(error)
         }

@@ -153,6 +153,33 @@ struct AdminEditorTests {
         }
     }
 
+    @Test("the article list searches drafts too, without diacritics, within the status filter, highlighted and escaped")
+    func searchTheArticleList() async throws {
+        try await AdminSite.run { site, client in
+            try await site.addUser("pv@bao.example", [.reporter])
+            let browser = Browser(client)
+            try await browser.logIn("pv@bao.example")
+            let draft = try await Self.create(browser, Self.replacing(Self.fields, "title", "Đường sắt <b>tốc độ</b> cao qua Quảng Trị"))
+            let other = try await Self.create(browser, Self.replacing(Self.fields, "title", "Giá cà phê lên cao"))
+            #expect(try await browser.post("/toa-soan/bai-viet/\(other)/chuyen", [("action", "submit")]).status == .seeOther)
+
+            let found = try await browser.get("/toa-soan/bai-viet?q=duong+sat").text
+            #expect(found.contains("href=\"/toa-soan/bai-viet/\(draft)\""))
+            #expect(found.contains("<mark>Đường sắt</mark>"))
+            #expect(found.contains("&lt;b&gt;tốc độ&lt;/b&gt;"), "the title's own markup is text, never HTML")
+            #expect(!found.contains("/toa-soan/bai-viet/\(other)\""))
+            #expect(found.contains("1 bài"))
+
+            // The status filter narrows the search: the draft is not among submitted articles.
+            let submitted = try await browser.get("/toa-soan/bai-viet?q=cao&trang-thai=submitted").text
+            #expect(submitted.contains("/toa-soan/bai-viet/\(other)\""))
+            #expect(!submitted.contains("/toa-soan/bai-viet/\(draft)\""))
+
+            let nothing = try await browser.get("/toa-soan/bai-viet?q=%22%29%2A+NEAR").text
+            #expect(nothing.contains("Không tìm thấy bài nào"))
+        }
+    }
+
     @Test("revisions: every save is listed, two are compared line by line, and one is restored as a new save")
     func revisions() async throws {
         try await AdminSite.run { site, client in

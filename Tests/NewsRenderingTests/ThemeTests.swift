@@ -20,7 +20,12 @@ struct ThemeTests {
         let icon = try #require(theme.asset(named: "favicon.svg"))
         #expect(icon.contentType == "image/svg+xml")
         #expect(icon.path.hasPrefix("/assets/favicon.") && icon.path.hasSuffix(".svg"))
-        #expect(theme.assets.count == 2)
+        let logo = try #require(theme.asset(named: "logo.png"))
+        #expect(logo.contentType == "image/png")
+        let size = try #require(PNGSize(logo.bytes), "logo.png is a PNG")
+        #expect(size.width >= 112 && size.height >= 112, "Google wants a publisher logo of at least 112×112")
+        #expect(logo.bytes.count < 8 * 1024)
+        #expect(theme.assets.count == 3)
     }
 
     @Test("a theme missing two templates and with a broken one reports all three problems at once")

@@ -32,4 +32,16 @@ public struct FailingStore: NewsStorage {
     public func changes(after sequence: Int64, limit: Int) async throws -> [ContentChange] { throw Self.error }
     public func corrections(articleID: ArticleID) async throws -> [Correction] { throw Self.error }
     public func correctionsIndex(page: PageRequest, now: Date) async throws -> Page<CorrectionIndexItem> { throw Self.error }
+    public func publishedArticles(matching query: ArticleQuery, now: Date) async throws -> ArticleSlice { throw Self.error }
+    public func publishedArticle(slug: String, now: Date) async throws -> Article? { throw Self.error }
+    public func publicTags(afterSlug: String?, limit: Int, now: Date) async throws -> TermSlice<Tag> { throw Self.error }
+    public func publicTopics(afterSlug: String?, limit: Int, now: Date) async throws -> TermSlice<Topic> { throw Self.error }
+    public func publicAuthors(afterSlug: String?, limit: Int, now: Date) async throws -> TermSlice<Author> { throw Self.error }
+    public func feedEntries(_ filter: ArticleFilter, limit: Int, now: Date) async throws -> [FeedEntry] { throw Self.error }
+    public func sitemapArticlePages(size: Int, now: Date) async throws -> [SitemapPageSummary] { throw Self.error }
+    public func sitemapArticles(page number: Int, size: Int, now: Date) async throws -> [SitemapArticle] { throw Self.error }
+    public func sitemapListings(now: Date) async throws -> [SitemapListing] { throw Self.error }
+    public func newsSitemapArticles(since: Date, now: Date) async throws -> [NewsSitemapArticle] { throw Self.error }
+    public func search(_ request: SearchRequest) async throws -> SearchResults { throw Self.error }
+    public func rebuildSearchIndex(progress: @escaping @Sendable (Int, Int) -> Void) async throws { throw Self.error }
 }

@@ -143,9 +143,16 @@ struct AdminMediaAPITests {
             #expect(src.hasPrefix("library/") && src.hasSuffix(".jpg") && !src.contains("Cầu"))
             #expect(media["url"] as? String == "/media/\(src)")
             let variants = try #require(media["variants"] as? [[String: Any]])
-            #expect(variants.map { "\($0["format"] ?? "")-\($0["width"] ?? "")" } == ["webp-320", "jpeg-320", "webp-640", "jpeg-640"])
+            // Resized copies, then the centre crops for search engines, each as big as the picture allows at its ratio.
+            #expect(variants.map { "\($0["format"] ?? "")-\($0["width"] ?? "")\(($0["aspect"] as? String).map { " \($0)" } ?? "")" } == [
+                "webp-320", "jpeg-320", "webp-640", "jpeg-640", "jpeg-700 16:9", "jpeg-533 4:3", "jpeg-400 1:1",
+            ])
+            #expect(variants.suffix(3).map { $0["height"] as? Int } == [394, 400, 400])
             let stem = String(src.dropLast(4))
-            #expect(Self.files(site) == [src, "\(stem)-320.jpg", "\(stem)-320.webp", "\(stem)-640.jpg", "\(stem)-640.webp"].sorted())
+            #expect(Self.files(site) == [
+                src, "\(stem)-320.jpg", "\(stem)-320.webp", "\(stem)-640.jpg", "\(stem)-640.webp", "\(stem)-16x9.jpg", "\(stem)-4x3.jpg",
+                "\(stem)-1x1.jpg",
+            ].sorted())
             #expect(Array(try Data(contentsOf: site.media.appendingPathComponent(src))) == jpeg, "the original is kept as sent")
 
             // Served by the media file middleware.
@@ -161,7 +168,7 @@ struct AdminMediaAPITests {
             #expect(again == .ok)
             #expect(same["id"] as? Int == id)
             #expect(same["alt"] as? String == "Cầu Rồng về đêm")
-            #expect(Self.files(site).count == 5)
+            #expect(Self.files(site).count == 8)
         }
     }
 
@@ -175,8 +182,11 @@ struct AdminMediaAPITests {
             let src = try #require(media["src"] as? String)
             #expect(src.hasSuffix(".png"))
             let variants = try #require(media["variants"] as? [[String: Any]])
-            #expect(variants.map { "\($0["format"] ?? "")-\($0["width"] ?? "")" } == ["webp-300", "png-300"])
-            #expect(Self.files(site).count == 3)
+            // A 300×200 picture is big enough for 16:9 and 4:3 crops (over 50,000 pixels), not for a 1:1 one.
+            #expect(variants.map { "\($0["format"] ?? "")-\($0["width"] ?? "")\(($0["aspect"] as? String).map { " \($0)" } ?? "")" } == [
+                "webp-300", "png-300", "png-300 16:9", "png-266 4:3",
+            ])
+            #expect(Self.files(site).count == 5)
         }
     }
 

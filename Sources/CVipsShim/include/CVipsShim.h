@@ -96,6 +96,13 @@ typedef struct toasoan_variant toasoan_variant;
 toasoan_variant *toasoan_variant_new(const char *path, const char *loader, int width, char *message,
                                      size_t message_size);
 
+/// Makes a centre crop of the file at `path` exactly `width` × `height` pixels, as `toasoan_variant_new`
+/// reads it (same loader check, upright, first frame, sRGB): the image is scaled down (never up) until it
+/// covers the box, and the middle of it kept. The caller picks a box no larger than the upright image
+/// at that aspect ratio; a bigger box gives a smaller crop. Returns NULL with the reason in `message`.
+toasoan_variant *toasoan_variant_new_crop(const char *path, const char *loader, int width, int height, char *message,
+                                          size_t message_size);
+
 /// Makes a copy of `variant` `width` pixels wide (never wider than it is). Returns NULL with the
 /// reason in `message`.
 toasoan_variant *toasoan_variant_new_smaller(const toasoan_variant *variant, int width, char *message,

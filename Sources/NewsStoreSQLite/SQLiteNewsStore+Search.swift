@@ -1,0 +1,485 @@
+import Foundation
+import GRDB
+import NewsDomain
+import NewsSearch
+import NewsStore
+import NewsText
+
+/// Full-text search over one FTS5 table, `search_index` (title, sapo, body, facets; contentless, `SearchTokenizer`),
+/// and its map `search_documents` from FTS row to article version.
+///
+/// **Rows.** A published article has a readers' row for its live version, keyed by publication time (`SearchKeys`),
+/// so that "visible at `now`", the date filters and "newest first" are ranges and orders of the FTS rowid itself and
+/// cost no join. Its working version, when different (a revision in progress), and any article not published have a
+/// newsroom row keyed before every readers' row (newest first is ascending keys). `search_documents.working` marks the rows holding working versions:
+/// the newsroom searches those, readers search readers' rows. The rows change in the transaction that changes the
+/// article (`updateSearchIndex`, called wherever an article's state or versions change).
+///
+/// **Ranking.** The newest `searchWindow` matches in scope are scored by `SearchRanking` inside SQLite
+/// (`toasoan_match`, from FTS5 position lists) and ordered by score, then recency; older matches follow, newest first.
+/// A query of rare words is so ranked in full; a query of words in most articles is ranked among the recent ones,
+/// which is what a reader of news asks for and keeps every search within a bounded amount of work. The count stops
+/// at the window too: past it, `SearchResults.totalIsLowerBound` says "more than" (see `SearchResults.totalCount`).
+extension SQLiteNewsStore: SearchStore {
+    /// Matches ranked by score per search; beyond them, results go newest first.
+    static let searchWindow = 500
+
+    public func search(_ request: SearchRequest) async throws -> SearchResults {
+        let query = SearchQuery(request.query)
+        guard !query.isEmpty else { return SearchResults(hits: [], totalCount: 0, page: request.page) }
+        return try await read { db in try Self.search(db, query: query, request: request) }
+    }
+
+    public func rebuildSearchIndex(progress: @escaping @Sendable (Int, Int) -> Void) async throws {
+        try await write { db in try Self.rebuildSearchIndex(db, progress: progress) }
+    }
+
+    // MARK: - Searching
+
+    /// Where a search looks: the rows, the extra SQL the scope needs, and the rowid range.
+    private struct SearchScopeSQL {
+        /// `FROM …` after `search_index`: joins, for the newsroom.
+        var joins = ""
+        /// Extra conditions after the MATCH.
+        var conditions = ""
+        var arguments: StatementArguments = []
+        /// Inclusive rowid bounds.
+        var lowest: Int64
+        var highest: Int64
+
+        init(_ request: SearchRequest) {
+            switch request.scope {
+            case .published(let now):
+                // Newer articles have lower keys: "visible at now" is a lower bound, "from" an upper one.
+                lowest = SearchKeys.readerLowest(publishedBy: now.storageValue)
+                highest = request.from.map { SearchKeys.readerHighest(publishedFrom: $0.storageValue) } ?? Int64.max
+                if let until = request.until { lowest = max(lowest, SearchKeys.readerLowest(publishedBefore: until.storageValue)) }
+            case .newsroom(let status):
+                lowest = Int64.min
+                highest = Int64.max
+                joins = " JOIN search_documents d ON d.id = search_index.rowid JOIN articles a ON a.id = d.article_id"
+                conditions = " AND d.working = 1"
+                if let status {
+                    conditions += " AND a.status = ?"
+                    arguments += [status.rawValue]
+                }
+                if let from = request.from {
+                    conditions += " AND a.published_at >= ?"
+                    arguments += [from.storageValue]
+                }
+                if let until = request.until {
+                    conditions += " AND a.published_at < ?"
+                    arguments += [until.storageValue]
+                }
+            }
+        }
+
+        var isReaders: Bool { joins.isEmpty }
+    }
+
+    private static func search(_ db: Database, query: SearchQuery, request: SearchRequest) throws -> SearchResults {
+        var sectionIDs: [Int64]?
+        if let section = request.sectionID {
+            sectionIDs = try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT id FROM sections WHERE id = ? OR parent_id = ? ORDER BY id"),
+                arguments: [section.rawValue, section.rawValue]
+            )
+            if sectionIDs?.isEmpty ?? true { return SearchResults(hits: [], totalCount: 0, page: request.page) }
+        }
+        let match = SearchMatch(query: query, sectionIDs: sectionIDs)
+        let scope = SearchScopeSQL(request)
+        guard scope.lowest <= scope.highest else { return SearchResults(hits: [], totalCount: 0, page: request.page) }
+
+        // The newest matches, scored, then ordered by score and recency.
+        // One more than the window, to know whether more match.
+        var window = try scoredRows(db, match: match, scope: scope, after: nil, limit: searchWindow + 1, offset: 0)
+        // Counted as far as the window: a count of every match walks the whole of each word's list of articles, tens
+        // of milliseconds for words in most articles. Past the window, "more than `searchWindow`".
+        let totalIsLowerBound = window.count > searchWindow
+        if totalIsLowerBound { window.removeLast() }
+        let total = window.count
+        let ranked = window.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
+
+        let page = request.page
+        var pageRows: [ScoredRow] = []
+        if page.offset < ranked.count {
+            pageRows = Array(ranked[page.offset..<min(ranked.count, page.offset + page.size)])
+        }
+        if pageRows.count < page.size, totalIsLowerBound, let oldest = window.last?.key {
+            // Past the ranked window, the remaining matches go newest first.
+            let skip = max(0, page.offset - ranked.count)
+            pageRows += try scoredRows(db, match: match, scope: scope, after: oldest, limit: page.size - pageRows.count, offset: skip)
+        }
+
+        let highlighter = SearchHighlighter(query: query)
+        let hits = try fetchHits(db, rows: pageRows, scope: request.scope, highlighter: highlighter)
+        var suggestion: String?
+        if total == 0 {
+            suggestion = try suggest(db, for: query, request: request, sectionIDs: sectionIDs, scope: scope)
+        }
+        return SearchResults(
+            hits: hits, totalCount: total, totalIsLowerBound: totalIsLowerBound, page: page, suggestion: suggestion
+        )
+    }
+
+    /// A matching FTS row and its score.
+    private struct ScoredRow {
+        var key: Int64
+        var score: Double
+    }
+
+    /// Matches newest first, that is in ascending key order (after the key `after`, when given), with their scores.
+    /// FTS5 reads its lists of articles much faster forwards than backwards, hence keys that fall as time goes on.
+    private static func scoredRows(
+        _ db: Database, match: SearchMatch, scope: SearchScopeSQL, after: Int64?, limit: Int, offset: Int
+    ) throws -> [ScoredRow] {
+        let lowest = after.map { max($0 + 1, scope.lowest) } ?? scope.lowest
+        let sql = """
+            SELECT search_index.rowid, \(SearchMatchFunction.name)(search_index, ?) FROM search_index\(scope.joins)
+            WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?\(scope.conditions)
+            ORDER BY search_index.rowid LIMIT ? OFFSET ?
+            """
+        let arguments: StatementArguments =
+            [match.plan, match.expression, lowest, scope.highest] + scope.arguments + [limit, offset]
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
+        var rows: [ScoredRow] = []
+        rows.reserveCapacity(min(limit, searchWindow + 1))
+        while let row = try cursor.next() {
+            rows.append(ScoredRow(key: row[0], score: row[1]))
+        }
+        return rows
+    }
+
+    /// The hits for rows, in their order, with highlighted title and snippet. A readers' row is checked once more
+    /// against the article (published, that live version, its time come), so that a reader can never be shown an
+    /// article that is not visible, whatever the index says. The rows are looked up by key first (CROSS JOIN fixes the
+    /// order): left to itself, SQLite walked every published article by the visibility index, a second per search.
+    private static func fetchHits(
+        _ db: Database, rows: [ScoredRow], scope: SearchScope, highlighter: SearchHighlighter
+    ) throws -> [SearchHit] {
+        guard !rows.isEmpty else { return [] }
+        var sql = """
+            SELECT d.id, a.id, a.external_id, a.status, a.published_at, v.slug, v.title, v.sapo, v.body, \(Columns.section)
+            FROM search_documents d
+            CROSS JOIN articles a ON a.id = d.article_id
+            CROSS JOIN article_versions v ON v.id = d.version_id
+            CROSS JOIN sections s ON s.id = v.section_id
+            WHERE d.id IN (\(ReaderSQL.placeholders(rows.count)))
+            """
+        var arguments = StatementArguments(rows.map(\.key))
+        if case .published(let now) = scope {
+            sql += " AND a.published_version_id = d.version_id AND \(ReaderSQL.visible)"
+            arguments += [now.storageValue]
+        }
+        var byKey: [Int64: (hit: SearchHit, sapo: String, body: String)] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments) {
+            let title: String = row[6]
+            let hit = SearchHit(
+                id: ArticleID(row[1]), externalID: row[2], title: title, titleHTML: "", snippetHTML: "", slug: row[5],
+                section: Columns.section(row, at: 9), publishedAt: (row[4] as Double?).map(Date.init(storageValue:)),
+                status: ArticleStatus(rawValue: row[3]) ?? .draft, score: 0
+            )
+            byKey[row[0]] = (hit, row[7], row[8])
+        }
+        let found = rows.compactMap { scored in byKey[scored.key].map { ($0.hit, $0.sapo, $0.body, scored.score) } }
+        // Highlighting reads every syllable of each hit's text, most of a search's own work: on every core.
+        return SQLiteNewsStore.concurrentMap(found, minimumCount: 2) { hit, sapo, body, score in
+            var hit = hit
+            hit.titleHTML = highlighter.highlight(hit.title)
+            hit.snippetHTML = highlighter.snippet(from: [sapo, SearchText.plain(markdown: body)])
+            hit.score = score
+            return hit
+        }
+    }
+
+    /// The first corrected form of the query that finds something in the same scope and filters, if any.
+    private static func suggest(
+        _ db: Database, for query: SearchQuery, request: SearchRequest, sectionIDs: [Int64]?, scope: SearchScopeSQL
+    ) throws -> String? {
+        let frequency = try db.cachedStatement(sql: "SELECT doc FROM search_vocabulary WHERE term = ?")
+        let candidates = try SearchSuggestions.candidates(for: query) { folded in
+            try Int.fetchOne(frequency, arguments: [folded]) ?? 0
+        }
+        for candidate in candidates {
+            let corrected = SearchQuery(candidate)
+            guard !corrected.isEmpty, corrected.terms != query.terms else { continue }
+            let match = SearchMatch(query: corrected, sectionIDs: sectionIDs)
+            let found = try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT 1 FROM search_index\(scope.joins)
+                    WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?\(scope.conditions) LIMIT 1
+                    """,
+                arguments: [match.countExpression, scope.lowest, scope.highest] + scope.arguments
+            )
+            if found != nil { return candidate }
+        }
+        return nil
+    }
+
+    // MARK: - Keeping the index
+
+    /// Migration "2026-12-03-search-index": the index, its vocabulary (for suggestions) and its row map, filled from
+    /// the articles already stored.
+    static func createSearchIndex(_ db: Database) throws {
+        // Columns: the folded syllables of title, sapo and body at their positions; the distinct exact readings of
+        // each (see `SearchTokenizer`); the facets. content='': the index keeps no copy of the text (the versions hold
+        // it). columnsize=0: the ranking uses positions, never field lengths. hashsize: the 1 MB default flushes a
+        // bulk import in hundreds of small segments that then have to be merged.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE search_index USING fts5(
+                title, sapo, body, exact_title, exact_sapo, exact_body, facets,
+                content = '', columnsize = 0, tokenize = '\(SearchTokenizer.name)'
+            );
+            INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 16777216);
+            CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab(search_index, row);
+            CREATE TABLE search_documents (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id),
+                version_id INTEGER NOT NULL REFERENCES article_versions(id),
+                working INTEGER NOT NULL
+            );
+            CREATE INDEX search_documents_article ON search_documents(article_id);
+            """)
+        try rebuildSearchIndex(db, progress: nil)
+    }
+
+
+    /// Brings an article's rows in the index in line with its state: a readers' row for the live version of a
+    /// published article, a newsroom row for a working version that is not that one. Called in the transaction of
+    /// every change of an article's versions or state (create, save, restore, transitions, scheduled publishing,
+    /// import), so the index is never out of step with what it describes.
+    static func updateSearchIndex(_ db: Database, articleID: Int64) throws {
+        try updateSearchIndex(db, articleIDs: [articleID])
+    }
+
+    /// `updateSearchIndex(_:articleID:)` for many articles at once (an import, a rebuild): the row map is brought up
+    /// to date article by article, then the index is written in ascending key order. FTS5 holds written rows in
+    /// memory and writes them out as one segment, but only while each row's key is above the previous one's: a lower
+    /// key (articles arrive in any order of publication) makes it write out what it holds first, which in key order
+    /// of arrival grew a segment of one or two articles at every step, then merged them over and over.
+    /// `prepared` may hold the token columns of versions (`SearchRowValues.tokenColumns`), computed ahead.
+    static func updateSearchIndex(
+        _ db: Database, articleIDs: some Sequence<Int64>, prepared: [Int64: [String]] = [:],
+        progress: ((Int, Int) -> Void)? = nil
+    ) throws {
+        var writes: [SearchIndexWrite] = []
+        var seen = Set<Int64>()
+        for articleID in articleIDs where seen.insert(articleID).inserted {
+            try planSearchRows(db, articleID: articleID, writes: &writes)
+        }
+        // Per key, a removal (of the text it held) before an addition (of the text it holds now).
+        writes.sort { $0.key != $1.key ? $0.key < $1.key : ($0.delete && !$1.delete) }
+        try writeSearchRows(db, writes, prepared: prepared, progress: progress)
+    }
+
+    /// A row to add to the FTS table or take out of it.
+    private struct SearchIndexWrite {
+        var key: Int64
+        var versionID: Int64
+        var delete: Bool
+    }
+
+    /// Brings `search_documents` in line with the article and lists the index writes that follow from it.
+    private static func planSearchRows(_ db: Database, articleID: Int64, writes: inout [SearchIndexWrite]) throws {
+        guard let article = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT status, current_version_id, published_version_id, published_at FROM articles WHERE id = ?"),
+            arguments: [articleID]
+        ) else { return }
+        let status: String = article[0]
+        let current: Int64? = article[1]
+        let live: Int64? = article[2]
+        let publishedAt: Double? = article[3]
+
+        // Wanted rows: (is a readers' row, version, holds the working version).
+        var wanted: [(readers: Bool, version: Int64, working: Bool)] = []
+        if status == ArticleStatus.published.rawValue, let live {
+            wanted.append((true, live, current == nil || current == live))
+            if let current, current != live { wanted.append((false, current, true)) }
+        } else if let current {
+            wanted.append((false, current, true))
+        }
+        let readersSecond = SearchKeys.second(ofTime: publishedAt ?? 0)
+
+        let existing = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT id, version_id, working FROM search_documents WHERE article_id = ?"),
+            arguments: [articleID]
+        )
+        for row in existing {
+            let key: Int64 = row[0]
+            let version: Int64 = row[1]
+            let working: Bool = row[2]
+            let isReaders = SearchKeys.isReaders(key)
+            if let index = wanted.firstIndex(where: {
+                $0.readers == isReaders && $0.version == version && (!isReaders || SearchKeys.second(ofKey: key) == readersSecond)
+            }) {
+                if wanted[index].working != working {
+                    try db.cachedStatement(sql: "UPDATE search_documents SET working = ? WHERE id = ?")
+                        .execute(arguments: [wanted[index].working, key])
+                }
+                wanted.remove(at: index)
+            } else {
+                writes.append(SearchIndexWrite(key: key, versionID: version, delete: true))
+                try db.cachedStatement(sql: "DELETE FROM search_documents WHERE id = ?").execute(arguments: [key])
+            }
+        }
+        for row in wanted {
+            var key = row.readers ? SearchKeys.reader(publishedAt: publishedAt ?? 0, articleID: articleID) : SearchKeys.newsroom(articleID)
+            while try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM search_documents WHERE id = ?"), arguments: [key]) ?? false {
+                key += 1
+            }
+            writes.append(SearchIndexWrite(key: key, versionID: row.version, delete: false))
+            try db.cachedStatement(sql: "INSERT INTO search_documents (id, article_id, version_id, working) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [key, articleID, row.version, row.working])
+        }
+    }
+
+    /// Adds versions' texts to the index under their keys, or takes them out, in the order given: a contentless FTS5
+    /// table forgets a row only when told its text again, which an unchanging stored version always gives back
+    /// identically. The texts are read in chunks and turned into tokens on every core (the bulk of indexing), then
+    /// written one by one.
+    private static func writeSearchRows(
+        _ db: Database, _ writes: [SearchIndexWrite], prepared: [Int64: [String]], progress: ((Int, Int) -> Void)?
+    ) throws {
+        let chunkSize = 256
+        var done = 0
+        for chunkStart in stride(from: 0, to: writes.count, by: chunkSize) {
+            let chunk = writes[chunkStart..<min(chunkStart + chunkSize, writes.count)]
+            var texts: [SearchRowText?] = []
+            var ready: [Int: SearchRowValues] = [:]
+            texts.reserveCapacity(chunk.count)
+            for (index, write) in chunk.enumerated() {
+                if let columns = prepared[write.versionID], let sectionID = try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT section_id FROM article_versions WHERE id = ?"), arguments: [write.versionID]
+                ) {
+                    ready[index] = SearchRowValues(tokenColumns: columns, sectionID: sectionID)
+                    texts.append(nil)
+                    continue
+                }
+                let version = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT title, sapo, body, section_id FROM article_versions WHERE id = ?"),
+                    arguments: [write.versionID]
+                )
+                texts.append(version.map { SearchRowText(title: $0[0], sapo: $0[1], body: $0[2], sectionID: $0[3]) })
+            }
+            var values = SearchRowValues.make(texts)
+            for (index, value) in ready { values[index] = value }
+            for (write, value) in zip(chunk, values) {
+                if let value {
+                    let arguments: StatementArguments = [write.key] + StatementArguments(value.columns)
+                    let columns = "rowid, title, sapo, body, exact_title, exact_sapo, exact_body, facets"
+                    let sql = write.delete
+                        ? "INSERT INTO search_index (search_index, \(columns)) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?)"
+                        : "INSERT INTO search_index (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    try db.cachedStatement(sql: sql).execute(arguments: arguments)
+                }
+                done += 1
+                if let progress, done % 100 == 0 || done == writes.count { progress(done, writes.count) }
+            }
+        }
+    }
+
+    /// Empties the index and indexes every article again, reporting `(done, total)` about every 100 articles, then merges
+    /// the index into one segment for the fastest searches.
+    static func rebuildSearchIndex(_ db: Database, progress: (@Sendable (Int, Int) -> Void)?) throws {
+        try db.execute(sql: "INSERT INTO search_index (search_index) VALUES ('delete-all')")
+        try db.execute(sql: "DELETE FROM search_documents")
+        let ids = try Int64.fetchAll(db, sql: "SELECT id FROM articles ORDER BY id")
+        progress?(0, ids.count)
+        // Progress in articles, from the rows written (about one per article).
+        try updateSearchIndex(db, articleIDs: ids) { written, writes in
+            if written < writes { progress?(min(ids.count - 1, written * ids.count / writes), ids.count) }
+        }
+        if !ids.isEmpty { progress?(ids.count, ids.count) }
+        try db.execute(sql: "INSERT INTO search_index (search_index) VALUES ('optimize')")
+    }
+}
+
+/// FTS rowids of the search index, in which newer comes first: FTS5 walks its lists of articles forwards several times
+/// faster than backwards, and every search wants the newest matches. A readers' row's key is its article's
+/// publication second (offset so that any date in ±2,000 years is positive) counted back from the end of that span,
+/// shifted left 20 bits, plus the low 20 bits of the article id counted back (one more on the rare clash): ascending
+/// keys go from the newest publication to the oldest, and a time range is a key range. Newsroom rows come before every
+/// readers' row, at −1 − article id (newest article first), so every readers' key is at least 0.
+enum SearchKeys {
+    /// Added to the publication second (2³⁶ s ≈ 2,177 years).
+    static let timeOffset: Int64 = 1 << 36
+    /// Publication seconds are clamped to this many after the offset start (2⁴¹ s), so keys stay below 2⁶¹.
+    static let timeSpan: Int64 = 1 << 41
+    private static let lowBits: Int64 = 20
+    private static let lowMask: Int64 = (1 << 20) - 1
+
+    /// The offset publication second of a stored time.
+    static func second(ofTime time: Double) -> Int64 {
+        guard time.isFinite else { return 0 }
+        let seconds = Int64(max(min(time.rounded(.down), 1e15), -1e15))
+        return min(max(seconds + timeOffset, 0), timeSpan - 1)
+    }
+
+    /// The offset second counted back from the end of the span: what a readers' key holds above its low bits.
+    private static func countedBack(_ second: Int64) -> Int64 { timeSpan - 1 - second }
+
+    /// The offset publication second a readers' key stands for.
+    static func second(ofKey key: Int64) -> Int64 { countedBack(key >> lowBits) }
+
+    /// Whether a key is a readers' row.
+    static func isReaders(_ key: Int64) -> Bool { key >= 0 }
+
+    /// The (first choice of) key for an article's readers' row.
+    static func reader(publishedAt: Double, articleID: Int64) -> Int64 {
+        countedBack(second(ofTime: publishedAt)) << lowBits | (lowMask - (articleID & lowMask))
+    }
+
+    /// The key of an article's newsroom row.
+    static func newsroom(_ articleID: Int64) -> Int64 { -1 - articleID }
+
+    /// The lowest key of an article published at or before `time` (to the second).
+    static func readerLowest(publishedBy time: Double) -> Int64 { countedBack(second(ofTime: time)) << lowBits }
+
+    /// The highest key of an article published at or after `time` (to the second).
+    static func readerHighest(publishedFrom time: Double) -> Int64 { countedBack(second(ofTime: time)) << lowBits | lowMask }
+
+    /// The lowest key of an article published before the second that ends at `time`.
+    static func readerLowest(publishedBefore time: Double) -> Int64 {
+        (countedBack(second(ofTime: time.rounded(.up))) + 1) << lowBits
+    }
+}
+
+/// What a version gives the search index.
+struct SearchRowText: Sendable {
+    var title: String
+    var sapo: String
+    var body: String
+    var sectionID: Int64
+}
+
+/// The column values of a search index row (after its rowid): the folded tokens of title, sapo and body, their
+/// distinct exact readings, written out (see `SearchTokenizer`), and the facets.
+struct SearchRowValues: Sendable {
+    var columns: [String]
+
+    init(_ text: SearchRowText) {
+        self.init(tokenColumns: Self.tokenColumns(text), sectionID: text.sectionID)
+    }
+
+    init(tokenColumns: [String], sectionID: Int64) {
+        columns = tokenColumns + [SearchFacets.columnValue(sectionID: sectionID)]
+    }
+
+    /// The six token columns of a text (folded title, sapo, body, then their distinct exact readings). Each field is
+    /// read once; the tokenizer then only splits what is written out. Tokenizing the text itself gives the same
+    /// tokens, but the exact columns would read every syllable a second time.
+    static func tokenColumns(_ text: SearchRowText) -> [String] {
+        let marker = SearchTokenizer.writtenOutMarker.utf8.first!
+        let fields = [text.title, text.sapo, SearchText.plain(markdown: text.body)].map {
+            SearchTokens.writtenOutForms(of: $0, prefix: marker)
+        }
+        return fields.map { String(decoding: $0.folded, as: UTF8.self) }
+            + fields.map { String(decoding: $0.distinctExact, as: UTF8.self) }
+    }
+
+    /// The values of each text, computed on every core when there are many.
+    static func make(_ texts: [SearchRowText?]) -> [SearchRowValues?] {
+        SQLiteNewsStore.concurrentMap(texts) { $0.map(SearchRowValues.init) }
+    }
+}

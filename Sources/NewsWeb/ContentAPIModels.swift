@@ -1,0 +1,336 @@
+import Foundation
+import NewsDomain
+import NewsRendering
+import NewsStore
+import NewsText
+
+/// The JSON shapes of the Content API (`openapi/content.yaml`). Times are ISO 8601 with +07:00; URLs are absolute
+/// when the site's base URL is set (Cài đặt → Địa chỉ trang), paths otherwise. Absent values are `null`, never left out.
+enum ContentAPIModels {
+    /// Makes absolute URLs from site paths.
+    struct Links: Sendable {
+        /// The site's address without a trailing slash ("" when unset).
+        let baseURL: String
+
+        init(baseURL: String) {
+            var url = baseURL.trimmingCharacters(in: .whitespaces)
+            while url.hasSuffix("/") { url.removeLast() }
+            self.baseURL = url
+        }
+
+        func url(_ site: SiteURL) -> String { absolute(site.path) }
+
+        func absolute(_ path: String) -> String {
+            path.hasPrefix("http://") || path.hasPrefix("https://") ? path : baseURL + path
+        }
+    }
+
+    struct SectionRef: Encodable {
+        let id: Int64
+        let slug: String
+        let name: String
+        let url: String
+
+        init(_ section: Section, links: Links) {
+            id = section.id.rawValue
+            slug = section.slug
+            name = section.name
+            url = links.url(.section(slug: section.slug))
+        }
+    }
+
+    struct TagRef: Encodable {
+        let id: Int64
+        let slug: String
+        let name: String
+        let url: String
+
+        init(_ tag: Tag, links: Links) {
+            id = tag.id.rawValue
+            slug = tag.slug
+            name = tag.name
+            url = links.url(.tag(slug: tag.slug))
+        }
+    }
+
+    struct TopicRef: Encodable {
+        let id: Int64
+        let slug: String
+        let name: String
+        let url: String
+
+        init(_ topic: Topic, links: Links) {
+            id = topic.id.rawValue
+            slug = topic.slug
+            name = topic.name
+            url = links.url(.topic(slug: topic.slug))
+        }
+    }
+
+    struct AuthorRef: Encodable {
+        let id: Int64
+        let slug: String
+        let name: String
+        let title: String
+        let url: String
+
+        init(_ author: Author, links: Links) {
+            id = author.id.rawValue
+            slug = author.slug
+            name = author.name
+            title = author.title
+            url = links.url(.author(slug: author.slug))
+        }
+    }
+
+    /// A stored copy of an image: a resized copy of the whole of it, or a centre crop (with `aspect`).
+    struct ImageFile: Encodable {
+        let url: String
+        let width: Int
+        let height: Int
+        let format: String
+        let aspect: String?
+
+        init(_ variant: MediaVariant, links: Links) {
+            url = links.url(.media(src: variant.src))
+            width = variant.width
+            height = variant.height
+            format = variant.format
+            aspect = variant.aspect
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(url, forKey: .url)
+            try container.encode(width, forKey: .width)
+            try container.encode(height, forKey: .height)
+            try container.encode(format, forKey: .format)
+            if let aspect { try container.encode(aspect, forKey: .aspect) }
+        }
+
+        enum CodingKeys: String, CodingKey { case url, width, height, format, aspect }
+    }
+
+    struct Image: Encodable {
+        let url: String
+        let width: Int?
+        let height: Int?
+        let alt: String
+        let caption: String
+        let credit: String
+        let variants: [ImageFile]
+        let crops: [ImageFile]
+
+        init(_ media: Media, links: Links) {
+            url = links.url(.media(src: media.src))
+            width = media.width
+            height = media.height
+            alt = media.alt
+            caption = media.caption
+            credit = media.credit
+            variants = media.resizedVariants.map { ImageFile($0, links: links) }
+            crops = media.crops.map { ImageFile($0, links: links) }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(url, forKey: .url)
+            try container.encode(width, forKey: .width)
+            try container.encode(height, forKey: .height)
+            try container.encode(alt, forKey: .alt)
+            try container.encode(caption, forKey: .caption)
+            try container.encode(credit, forKey: .credit)
+            try container.encode(variants, forKey: .variants)
+            try container.encode(crops, forKey: .crops)
+        }
+
+        enum CodingKeys: String, CodingKey { case url, width, height, alt, caption, credit, variants, crops }
+    }
+
+    struct CorrectionItem: Encodable {
+        let note: String
+        let publishedAt: String
+
+        enum CodingKeys: String, CodingKey {
+            case note
+            case publishedAt = "published_at"
+        }
+    }
+
+    /// An article: in lists without body, images and corrections; alone with them.
+    struct ArticleItem: Encodable {
+        let id: Int64
+        let url: String
+        let slug: String
+        let title: String
+        let sapo: String
+        let section: SectionRef
+        let topic: TopicRef?
+        let tags: [TagRef]
+        let authors: [AuthorRef]
+        let image: Image?
+        let publishedAt: String
+        let updatedAt: String
+        let bodyHTML: String?
+        let images: [Image]?
+        let corrections: [CorrectionItem]?
+
+        /// `corrections` and `bodyHTML` are given for the one-article answer, nil in lists (which give `correctedAt`,
+        /// the time of the latest correction, for `updated_at`).
+        init(
+            _ article: Article, links: Links, corrections: [Correction]? = nil, correctedAt: Date? = nil, bodyHTML: String? = nil
+        ) {
+            id = article.id.rawValue
+            url = links.url(.article(id: article.id, slug: article.slug))
+            slug = article.slug
+            title = article.title
+            sapo = article.sapo
+            section = SectionRef(article.section, links: links)
+            topic = article.topic.map { TopicRef($0, links: links) }
+            tags = article.tags.map { TagRef($0, links: links) }
+            authors = article.authors.map { AuthorRef($0, links: links) }
+            image = article.featuredImage.map { Image($0, links: links) }
+            publishedAt = VietnameseDate.iso8601(ArticleTimes.published(article))
+            // As the article page and its structured data say.
+            let lastCorrection = corrections.map { $0.map(\.createdAt).max() } ?? correctedAt
+            updatedAt = VietnameseDate.iso8601(ArticleTimes.modified(article, lastCorrection: lastCorrection))
+            self.bodyHTML = bodyHTML
+            images = bodyHTML == nil ? nil : article.images.map { Image($0, links: links) }
+            self.corrections = corrections?.map {
+                CorrectionItem(note: $0.note, publishedAt: VietnameseDate.iso8601($0.createdAt))
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(url, forKey: .url)
+            try container.encode(slug, forKey: .slug)
+            try container.encode(title, forKey: .title)
+            try container.encode(sapo, forKey: .sapo)
+            try container.encode(section, forKey: .section)
+            try container.encode(topic, forKey: .topic)
+            try container.encode(tags, forKey: .tags)
+            try container.encode(authors, forKey: .authors)
+            try container.encode(image, forKey: .image)
+            try container.encode(publishedAt, forKey: .publishedAt)
+            try container.encode(updatedAt, forKey: .updatedAt)
+            if let bodyHTML { try container.encode(bodyHTML, forKey: .bodyHTML) }
+            if let images { try container.encode(images, forKey: .images) }
+            if let corrections { try container.encode(corrections, forKey: .corrections) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, url, slug, title, sapo, section, topic, tags, authors, image, images, corrections
+            case publishedAt = "published_at"
+            case updatedAt = "updated_at"
+            case bodyHTML = "body_html"
+        }
+    }
+
+    struct ArticleList: Encodable {
+        let articles: [ArticleItem]
+        let total: Int
+        let limit: Int
+        let nextPageToken: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(articles, forKey: .articles)
+            try container.encode(total, forKey: .total)
+            try container.encode(limit, forKey: .limit)
+            try container.encode(nextPageToken, forKey: .nextPageToken)
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case articles, total, limit
+            case nextPageToken = "next_page_token"
+        }
+    }
+
+    struct SectionItem: Encodable {
+        let id: Int64
+        let slug: String
+        let name: String
+        let description: String
+        let parent: String?
+        let url: String
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(slug, forKey: .slug)
+            try container.encode(name, forKey: .name)
+            try container.encode(description, forKey: .description)
+            try container.encode(parent, forKey: .parent)
+            try container.encode(url, forKey: .url)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, slug, name, description, parent, url }
+    }
+
+    struct SectionList: Encodable {
+        let sections: [SectionItem]
+    }
+
+    /// A tag, topic or author with its count of published articles; `extra` adds the kind's own fields.
+    struct TermItem: Encodable {
+        let id: Int64
+        let slug: String
+        let name: String
+        let url: String
+        let articleCount: Int
+        let description: String?
+        let title: String?
+        let bio: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(slug, forKey: .slug)
+            try container.encode(name, forKey: .name)
+            try container.encode(url, forKey: .url)
+            try container.encode(articleCount, forKey: .articleCount)
+            if let description { try container.encode(description, forKey: .description) }
+            if let title { try container.encode(title, forKey: .title) }
+            if let bio { try container.encode(bio, forKey: .bio) }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, slug, name, url, description, title, bio
+            case articleCount = "article_count"
+        }
+    }
+
+    /// A page of tags, topics or authors, under the key `name` ("tags", "topics", "authors").
+    struct TermList: Encodable {
+        let name: String
+        let items: [TermItem]
+        let total: Int
+        let limit: Int
+        let nextPageToken: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: DynamicKey.self)
+            try container.encode(items, forKey: DynamicKey(name))
+            try container.encode(total, forKey: DynamicKey("total"))
+            try container.encode(limit, forKey: DynamicKey("limit"))
+            try container.encode(nextPageToken, forKey: DynamicKey("next_page_token"))
+        }
+    }
+
+    struct DynamicKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Encodes an answer: compact, keys sorted (the same content always gives the same bytes, so the same ETag).
+    static func encode(_ value: some Encodable) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value))
+    }
+}
