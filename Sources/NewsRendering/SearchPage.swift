@@ -82,6 +82,8 @@ public struct SearchPageContent: Sendable {
     public var pageCount: Int
     /// A corrected query that finds something, when this one found nothing.
     public var suggestion: String?
+    /// Whether `results` are those of `suggestion`, since the query as typed found nothing.
+    public var isForSuggestion = false
     /// Why the request could not be searched as asked (a bad date, an unknown section, an over-long query), in
     /// Vietnamese; the form is shown again with it.
     public var problem: String?
@@ -121,7 +123,10 @@ struct SearchPage: Sendable {
     /// Whether to say that nothing was found, and what.
     let isEmpty: Bool
     let emptyText: String
+    /// "Có phải bạn muốn tìm …?": a suggestion offered, not searched.
     let hasSuggestion: Bool
+    /// The results shown are the suggestion's: "Không tìm thấy kết quả cho “…”; dưới đây là kết quả cho …".
+    let isForSuggestion: Bool
     let suggestion: String
     let suggestionPath: String
     let hasProblem: Bool
@@ -150,14 +155,16 @@ struct SearchPage: Sendable {
         results = content.results.map(SearchResultItem.init)
         hasResults = !results.isEmpty
         let quoted = "“\(filters.query)”"
-        countText = "Tìm thấy \(content.totalIsLowerBound ? "hơn " : "")\(Self.grouped(content.totalCount)) kết quả cho \(quoted)"
+        let searched = content.isForSuggestion ? "“\(content.suggestion ?? "")”" : quoted
+        countText = "Tìm thấy \(content.totalIsLowerBound ? "hơn " : "")\(Self.grouped(content.totalCount)) kết quả cho \(searched)"
         hasProblem = content.problem != nil
         problem = content.problem ?? ""
         isEmpty = hasQuery && !hasResults && !hasProblem
         emptyText = content.totalCount > 0
             ? "Trang này không có kết quả; mời bạn xem các trang trước."
             : "Không tìm thấy bài viết nào cho \(quoted). Mời bạn thử từ khóa khác, ít từ hơn, hoặc bỏ bớt bộ lọc."
-        hasSuggestion = content.suggestion != nil
+        isForSuggestion = content.isForSuggestion && content.suggestion != nil
+        hasSuggestion = content.suggestion != nil && !isForSuggestion
         suggestion = content.suggestion ?? ""
         var suggested = filters
         suggested.query = content.suggestion ?? ""

@@ -43,6 +43,7 @@ extension Theme {
             <button type="submit">Tìm</button></p>
             </form>
             {{#hasProblem}}<p role="alert">{{problem}}</p>{{/hasProblem}}
+            {{#isForSuggestion}}<p>Không tìm thấy kết quả cho “{{query}}”; dưới đây là kết quả cho <a href="{{suggestionPath}}">{{suggestion}}</a>.</p>{{/isForSuggestion}}
             {{#hasSuggestion}}<p>Có phải bạn muốn tìm: <a href="{{suggestionPath}}">{{suggestion}}</a>?</p>{{/hasSuggestion}}
             {{#hasResults}}
             <p>{{countText}}</p>

@@ -8,6 +8,8 @@ import NewsText
 public enum SearchSuggestions {
     /// Corrections tried per unknown syllable, most likely first.
     public static let alternativesPerTerm = 3
+    /// The shortest unknown word in which a typing slip is corrected.
+    public static let minimumSlipLength = 4
     /// Most index look-ups one query may cost.
     public static let lookupBudget = 2_000
 
@@ -54,7 +56,9 @@ public enum SearchSuggestions {
         let folded = Array(term.folded.utf8)
         guard folded.allSatisfy({ $0 < 0x80 }), folded.count <= 20 else { return found }
         var slips: [(String, Int)] = []
-        for candidate in oneSlipAway(folded) {
+        // A slip is only looked for in words of `minimumSlipLength` letters or more: a short one ("SJC", an acronym)
+        // has a known syllable one letter away almost always ("súc"), which would be a guess, not a correction.
+        for candidate in folded.count >= minimumSlipLength ? oneSlipAway(folded) : [] {
             let count = try frequency(candidate)
             if count > 0 { slips.append((candidate, count)) }
         }

@@ -94,6 +94,9 @@ public struct SearchResults: Sendable {
     public var page: PageRequest
     /// "Có phải bạn muốn tìm": a corrected query that finds something, offered when this one finds nothing.
     public var suggestion: String?
+    /// Whether these are the results of `suggestion`, searched because the query as typed found nothing
+    /// (`SearchStore.searchCorrectingTypos`).
+    public var isForSuggestion = false
 
     /// Creates results.
     public init(
@@ -115,4 +118,23 @@ public protocol SearchStore: Sendable {
 
     /// Rebuilds the whole index from the articles, reporting `(done, total)` now and then.
     func rebuildSearchIndex(progress: @escaping @Sendable (Int, Int) -> Void) async throws
+}
+
+extension SearchStore {
+    /// What readers get: `search(_:)`, and when the query as typed finds nothing but its suggestion does, the
+    /// suggestion's results instead, marked `isForSuggestion`. A reader who typed "caf phê" with the input method off,
+    /// or "Trungg", sees the articles about "cà phê" or "Trung" at once, under a line saying what was searched. The
+    /// suggestion is only ever made for a query that found nothing, in the same scope and filters, so a query that
+    /// finds anything is never second-guessed.
+    public func searchCorrectingTypos(_ request: SearchRequest) async throws -> SearchResults {
+        let results = try await search(request)
+        guard results.totalCount == 0, let suggestion = results.suggestion else { return results }
+        var corrected = request
+        corrected.query = suggestion
+        var instead = try await search(corrected)
+        guard instead.totalCount > 0 else { return results }
+        instead.suggestion = suggestion
+        instead.isForSuggestion = true
+        return instead
+    }
 }

@@ -93,7 +93,7 @@ extension ReaderController {
         }
         var content = SearchPageContent(filters: request.filters, pageNumber: request.page, problem: request.problem)
         if request.problem == nil, !request.filters.query.isEmpty {
-            let results = try await store.search(
+            let results = try await store.searchCorrectingTypos(
                 SearchRequest(
                     query: request.filters.query, sectionID: sectionID, from: request.from, until: request.until,
                     scope: .published(now: now), page: PageRequest(number: request.page, size: SearchPageRequest.pageSize)
@@ -114,6 +114,7 @@ extension ReaderController {
                 content.pageCount = max(content.pageCount + 1, request.page + (full ? 1 : 0))
             }
             content.suggestion = results.suggestion
+            content.isForSuggestion = results.isForSuggestion
         }
         return .page(CachedPage(
             status: request.problem == nil ? .ok : .badRequest, contentType: "text/html; charset=utf-8",

@@ -110,7 +110,7 @@ public struct SearchAPIRoutes: Sendable {
             sectionID = section.id
         }
         func page(_ number: Int) async throws -> SearchResults {
-            try await store.search(
+            try await store.searchCorrectingTypos(
                 SearchRequest(
                     query: query.text, sectionID: sectionID, from: query.from, until: query.until, scope: .published(now: now),
                     page: PageRequest(number: number, size: query.limit)
@@ -130,7 +130,7 @@ public struct SearchAPIRoutes: Sendable {
         let body = Answer(
             query: query.text, total: results.totalCount, totalIsLowerBound: results.totalIsLowerBound, limit: query.limit,
             offset: query.offset,
-            suggestion: results.suggestion,
+            suggestion: results.suggestion, suggestionSearched: results.isForSuggestion,
             hits: hits.map { hit in
                 Answer.Hit(
                     id: hit.id.rawValue, externalID: hit.externalID, title: hit.title, titleHTML: hit.titleHTML,
@@ -197,10 +197,13 @@ public struct SearchAPIRoutes: Sendable {
         var limit: Int
         var offset: Int
         var suggestion: String?
+        /// The hits are those of `suggestion`, since `query` found nothing.
+        var suggestionSearched: Bool
         var hits: [Hit]
 
         enum CodingKeys: String, CodingKey {
-            case query, total, totalIsLowerBound = "total_is_lower_bound", limit, offset, suggestion, hits
+            case query, total, totalIsLowerBound = "total_is_lower_bound", limit, offset, suggestion
+            case suggestionSearched = "suggestion_searched", hits
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -211,6 +214,7 @@ public struct SearchAPIRoutes: Sendable {
             try container.encode(limit, forKey: .limit)
             try container.encode(offset, forKey: .offset)
             try container.encode(suggestion, forKey: .suggestion)
+            try container.encode(suggestionSearched, forKey: .suggestionSearched)
             try container.encode(hits, forKey: .hits)
         }
     }

@@ -257,7 +257,8 @@ struct SearchEvaluationTests {
         let grades = Dictionary(uniqueKeysWithValues: set.articles.compactMap(\.externalID).map { ($0, 0) })
         var scores: [(query: EvaluationSet.Query, score: Double, results: SearchResults)] = []
         for query in set.queries {
-            let results = try await store.search(SearchRequest(
+            // What readers get: a query that finds nothing as typed shows its correction's results.
+            let results = try await store.searchCorrectingTypos(SearchRequest(
                 query: query.query, scope: .published(now: EvaluationSet.now), page: PageRequest(number: 1, size: 10)
             ))
             let ranked = results.hits.map { $0.externalID ?? "?" }

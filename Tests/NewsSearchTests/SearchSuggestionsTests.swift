@@ -44,6 +44,9 @@ struct SearchSuggestionsTests {
 
     @Test("Nothing to suggest: every syllable is known, or an unknown one has no correction")
     func nothing() {
+        let counts = ["gia": 900, "suc": 300, "sac": 200]
+        let acronym = SearchSuggestions.candidates(for: SearchQuery("giá SJC")) { counts[$0] ?? 0 }
+        #expect(acronym.isEmpty, "a short unknown word (an acronym) is not a slip of a known one (“súc”)")
         #expect(candidates("hà nội").isEmpty)
         #expect(candidates("qqqqqqqq").isEmpty)
         #expect(candidates("").isEmpty)

@@ -187,6 +187,27 @@ struct SearchSuggestionStoreTests {
         let corrected = try await store.search(SearchRequest(query: "nguoi", scope: .published(now: Fixtures.now)))
         #expect(corrected.hits.map(\.externalID) == ["a"])
     }
+
+    @Test("What readers get: the suggestion's results when the query as typed finds nothing, and only then")
+    func searchCorrectingTypos() async throws {
+        let store = try await Fixtures.emptyStore()
+        try await Fixtures.importNew(store, [
+            Fixtures.input(id: "a", title: "Người dân Hà Nội đón Tết"),
+            Fixtures.input(id: "draft", title: "Khinh khí cầu", status: .draft),
+        ])
+        func search(_ query: String) async throws -> SearchResults {
+            try await store.searchCorrectingTypos(SearchRequest(query: query, scope: .published(now: Fixtures.now)))
+        }
+        let typo = try await search("nguwowfi dana")
+        #expect(typo.isForSuggestion && typo.suggestion == "người dân")
+        #expect(typo.totalCount == 1 && typo.hits.map(\.externalID) == ["a"])
+        let found = try await search("ha noi")
+        #expect(!found.isForSuggestion && found.suggestion == nil && found.hits.map(\.externalID) == ["a"])
+        for nothing in ["khinh khis", "zzzzqqq"] {
+            let results = try await search(nothing)
+            #expect(!results.isForSuggestion && results.hits.isEmpty && results.totalCount == 0, "\(nothing)")
+        }
+    }
 }
 
 @Suite("Search in SQLite: the index follows every change, in the change's transaction")

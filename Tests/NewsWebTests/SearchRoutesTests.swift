@@ -70,12 +70,20 @@ struct SearchPageTests {
         }
     }
 
-    @Test("Nothing found: a suggestion that finds something, linked with the same filters")
+    @Test("Nothing found as typed: the corrected query's results, said so and linked; nothing to correct, nothing shown")
     func suggestion() async throws {
         try await TestSite.run(articles: articles) { _, _, client in
             try await client.execute(uri: "/tim-kiem?q=dduwowngf+sawts", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text.contains("Có phải bạn muốn tìm: <a href=\"/tim-kiem?q=%C4%91%C6%B0%E1%BB%9Dng%20s%E1%BA%AFt\"><strong>đường sắt</strong></a>?"))
+                #expect(response.text.contains("Không tìm thấy kết quả cho “dduwowngf sawts”; dưới đây là kết quả cho <a href=\"/tim-kiem?q=%C4%91%C6%B0%E1%BB%9Dng%20s%E1%BA%AFt\"><strong>đường sắt</strong></a>."))
+                #expect(response.text.contains("Tìm thấy 3 kết quả cho “đường sắt”"))
+                #expect(response.text.contains("Khởi công tuyến <mark>đường sắt</mark> tốc độ cao"))
+                #expect(!response.text.contains("Có phải bạn muốn tìm"))
+            }
+            // The filters hold for the corrected query too: nothing is published after 2099.
+            try await client.execute(uri: "/tim-kiem?q=dduwowngf+sawts&tu=2099-01-01", method: .get) { response in
+                #expect(response.text.contains("Không tìm thấy bài viết nào cho “dduwowngf sawts”"))
+                #expect(!response.text.contains("dưới đây là kết quả cho"))
             }
             try await client.execute(uri: "/tim-kiem?q=zzzqqq", method: .get) { response in
                 #expect(response.status == .ok)
@@ -128,6 +136,7 @@ struct SearchAPITests {
         var limit: Int
         var offset: Int
         var suggestion: String?
+        var suggestion_searched: Bool
         var hits: [Hit]
     }
 
@@ -157,7 +166,7 @@ struct SearchAPITests {
                 #expect(first.snippet.contains("<mark>"))
                 #expect(first.published_at == "2023-12-22T10:00:00+07:00")
                 #expect(first.score > answer.hits[1].score)
-                #expect(answer.suggestion == nil)
+                #expect(answer.suggestion == nil && answer.suggestion_searched == false)
             }
             try await client.execute(uri: "/api/v1/search?q=duong+sat&limit=2&offset=1", method: .get) { response in
                 let answer = try JSONDecoder().decode(Answer.self, from: Data(buffer: response.body))
@@ -165,7 +174,9 @@ struct SearchAPITests {
             }
             try await client.execute(uri: "/api/v1/search?q=dduwowngf", method: .get) { response in
                 let answer = try JSONDecoder().decode(Answer.self, from: Data(buffer: response.body))
-                #expect(answer.total == 0 && answer.hits.isEmpty && answer.suggestion == "đường")
+                #expect(answer.suggestion == "đường" && answer.suggestion_searched == true)
+                #expect(answer.total > 0, "the hits of “đường”")
+                #expect(answer.hits.first?.title_html.lowercased().contains("<mark>đường") == true, "exact reading first")
             }
         }
     }
