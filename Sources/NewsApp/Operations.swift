@@ -49,8 +49,9 @@ public enum Operations {
         try await importer.importFile(at: path, progress: ConsoleProgress())
     }
 
-    /// Rebuilds the search index of the database at `databasePath` from its articles, reporting progress (the site
-    /// may keep serving meanwhile: the old index answers until the new one commits).
+    /// Rebuilds the search index of the database at `databasePath` from its articles, reporting progress. The site
+    /// keeps serving meanwhile (the old index answers searches until the new one commits), but saving and publishing
+    /// wait for the rebuild's transaction: about a minute per 100,000 articles.
     public static func reindex(
         databasePath: String?, environment: [String: String], progress: any ImportProgress = ConsoleProgress()
     ) async throws {

@@ -14,7 +14,7 @@ public struct ArticleBodyRenderer: Sendable {
     /// The body of `article` as HTML; media paths become URLs under `baseURL` (the site's address, no trailing slash).
     public func html(_ article: Article, baseURL: String) -> String {
         let images = article.images
-        let absolute: (String) -> String = { path in LinkTarget.isExternal(path) ? path : baseURL + path }
+        let absolute = SiteAddress(baseURL).absolute
         let figure: (String) -> FigureImage? = { src in
             guard let media = images.first(where: { $0.src == src }) else { return nil }
             let image = ResponsiveImage(media)

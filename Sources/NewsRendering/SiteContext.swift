@@ -61,7 +61,7 @@ struct SiteContext: Sendable {
         followLinks = settings.followLinks.compactMap(FollowLinkItem.init)
         hasFollowLinks = !followLinks.isEmpty
         legal = LegalFooter(settings)
-        baseURL = Self.trimmedBaseURL(settings.baseURL)
+        baseURL = SiteAddress(settings.baseURL).baseURL
         correctionsPath = SiteURL.corrections.path
     }
 
@@ -72,11 +72,5 @@ struct SiteContext: Sendable {
 
     static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
-    }
-
-    static func trimmedBaseURL(_ url: String) -> String {
-        var url = url.trimmingCharacters(in: .whitespaces)
-        while url.hasSuffix("/") { url.removeLast() }
-        return url
     }
 }

@@ -154,7 +154,7 @@ extension SQLiteNewsStore: EditorialStore {
             db
         )
         try recordChange(db, try readerDependencies(db, of: transition, on: row), now: now)
-        try refreshRelated(db, articleIDs: [row.id])
+        try refreshRelated(db, articleIDs: [row.id], now: now)
         try enqueueWebhookDeliveries(db, of: transition, on: row, now: now)
     }
 

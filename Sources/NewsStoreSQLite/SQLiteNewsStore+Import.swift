@@ -53,7 +53,7 @@ extension SQLiteNewsStore {
                     ).execute(arguments: [versionID, relatedID.rawValue, position])
                 }
             }
-            try Self.refreshRelated(db, articleIDs: created + updated)
+            try Self.refreshRelated(db, articleIDs: created + updated, now: now)
             if inputs.count > Self.bulkImportThreshold { dependencies = [.site] }
             try Self.recordChange(db, dependencies, now: now)
             // The search index last, for every article at once and in key order, so that FTS5 writes it out in a

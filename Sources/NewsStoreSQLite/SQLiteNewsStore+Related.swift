@@ -40,8 +40,9 @@ extension SQLiteNewsStore: RelatedArticlesStore {
         var changed: Set<Int64> = []
         for chunk in stride(from: 0, to: stale.count, by: Self.relatedBatchSize).map({ stale[$0..<min($0 + Self.relatedBatchSize, stale.count)] }) {
             try await write { db in
-                for id in chunk { _ = try Self.refreshRelatedArticle(db, id: id) }
-                try Self.recordRelatedChange(db, Set(chunk), now: now)
+                var touched = Set(chunk)
+                for id in chunk { touched.formUnion(try Self.refreshRelatedArticle(db, id: id)) }
+                try Self.recordRelatedChange(db, touched, now: now)
             }
             changed.formUnion(chunk)
         }
@@ -74,16 +75,17 @@ extension SQLiteNewsStore: RelatedArticlesStore {
     /// Brings the cache in step with the live versions of `articleIDs`, in the caller's transaction; beyond
     /// `relatedInlineLimit` articles, leaves them to `refreshRelated`.
     ///
-    /// Page caches: a publication or takedown already logs `.latest` (every article page) and the article itself
-    /// (every page showing it), which covers every related box it enters or leaves. An article whose live text changed
-    /// may newly enter the box of an article whose page stays cached until the next publication.
-    static func refreshRelated(_ db: Database, articleIDs: [ArticleID]) throws {
+    /// Page caches: the change already logs the article itself, which drops every page whose box shows it (and so
+    /// every box it leaves); the articles whose lists it newly enters are logged here, since their pages did not show it.
+    static func refreshRelated(_ db: Database, articleIDs: [ArticleID], now: Date) throws {
         guard articleIDs.count <= relatedInlineLimit else { return }
-        for id in articleIDs { _ = try refreshRelatedArticle(db, id: id.rawValue) }
+        var entered: Set<Int64> = []
+        for id in articleIDs { entered.formUnion(try refreshRelatedArticle(db, id: id.rawValue)) }
+        try recordRelatedChange(db, entered, now: now)
     }
 
     /// Brings the cache in step with one article: indexes its live version (replacing the one indexed before) or
-    /// removes it when it has none readers could see. Returns the articles whose lists it entered.
+    /// removes it when it has none readers could see. Returns the articles whose lists it entered and was not in before.
     static func refreshRelatedArticle(_ db: Database, id: Int64) throws -> Set<Int64> {
         let live = try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT published_version_id FROM articles WHERE id = ? AND status = 'published'"),
@@ -94,11 +96,15 @@ extension SQLiteNewsStore: RelatedArticlesStore {
         )
         let indexedVersion = indexed.map { $0[0] as Int64 }
         guard indexedVersion != live else { return [] }
+        var listedIn: Set<Int64> = []
         if let indexed {
+            listedIn = Set(try Int64.fetchAll(
+                db.cachedStatement(sql: "SELECT article_id FROM related_similar WHERE similar_id = ?"), arguments: [id]
+            ))
             try removeFromRelated(db, id: id, versionID: indexed[0], signature: [UInt8](indexed[1] as Data))
         }
         guard let live else { return [] }
-        return try addToRelated(db, id: id, versionID: live)
+        return try addToRelated(db, id: id, versionID: live).subtracting(listedIn)
     }
 
     /// Takes an article out of the cache: its term counts, signature, list, and its place in other lists (those

@@ -84,7 +84,7 @@ final class CachedPageFastPath: ChannelDuplexHandler, RemovableChannelHandler {
         counter.increment()
         var head: HTTPResponse
         var body: ByteBuffer?
-        if page.status == .ok, let tag = request.headerFields[.ifNoneMatch], tag == page.etag {
+        if page.isMatched(byIfNoneMatch: request.headerFields[.ifNoneMatch]) {
             head = HTTPResponse(status: .notModified, headerFields: page.notModifiedHeaders)
         } else {
             head = HTTPResponse(status: page.status, headerFields: page.completeHeaders)

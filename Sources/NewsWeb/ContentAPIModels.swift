@@ -7,63 +7,23 @@ import NewsText
 /// The JSON shapes of the Content API (`openapi/content.yaml`). Times are ISO 8601 with +07:00; URLs are absolute
 /// when the site's base URL is set (Cài đặt → Địa chỉ trang), paths otherwise. Absent values are `null`, never left out.
 enum ContentAPIModels {
-    /// Makes absolute URLs from site paths.
-    struct Links: Sendable {
-        /// The site's address without a trailing slash ("" when unset).
-        let baseURL: String
-
-        init(baseURL: String) {
-            var url = baseURL.trimmingCharacters(in: .whitespaces)
-            while url.hasSuffix("/") { url.removeLast() }
-            self.baseURL = url
-        }
-
-        func url(_ site: SiteURL) -> String { absolute(site.path) }
-
-        func absolute(_ path: String) -> String {
-            path.hasPrefix("http://") || path.hasPrefix("https://") ? path : baseURL + path
-        }
-    }
-
-    struct SectionRef: Encodable {
+    /// A section, tag or running story as other answers name it (`SectionRef`, `TagRef`, `TopicRef` in the document).
+    struct Ref: Encodable {
         let id: Int64
         let slug: String
         let name: String
         let url: String
 
-        init(_ section: Section, links: Links) {
-            id = section.id.rawValue
-            slug = section.slug
-            name = section.name
-            url = links.url(.section(slug: section.slug))
+        static func section(_ section: Section, links: SiteAddress) -> Ref {
+            Ref(id: section.id.rawValue, slug: section.slug, name: section.name, url: links.url(.section(slug: section.slug)))
         }
-    }
 
-    struct TagRef: Encodable {
-        let id: Int64
-        let slug: String
-        let name: String
-        let url: String
-
-        init(_ tag: Tag, links: Links) {
-            id = tag.id.rawValue
-            slug = tag.slug
-            name = tag.name
-            url = links.url(.tag(slug: tag.slug))
+        static func tag(_ tag: Tag, links: SiteAddress) -> Ref {
+            Ref(id: tag.id.rawValue, slug: tag.slug, name: tag.name, url: links.url(.tag(slug: tag.slug)))
         }
-    }
 
-    struct TopicRef: Encodable {
-        let id: Int64
-        let slug: String
-        let name: String
-        let url: String
-
-        init(_ topic: Topic, links: Links) {
-            id = topic.id.rawValue
-            slug = topic.slug
-            name = topic.name
-            url = links.url(.topic(slug: topic.slug))
+        static func topic(_ topic: Topic, links: SiteAddress) -> Ref {
+            Ref(id: topic.id.rawValue, slug: topic.slug, name: topic.name, url: links.url(.topic(slug: topic.slug)))
         }
     }
 
@@ -74,7 +34,7 @@ enum ContentAPIModels {
         let title: String
         let url: String
 
-        init(_ author: Author, links: Links) {
+        init(_ author: Author, links: SiteAddress) {
             id = author.id.rawValue
             slug = author.slug
             name = author.name
@@ -91,7 +51,7 @@ enum ContentAPIModels {
         let format: String
         let aspect: String?
 
-        init(_ variant: MediaVariant, links: Links) {
+        init(_ variant: MediaVariant, links: SiteAddress) {
             url = links.url(.media(src: variant.src))
             width = variant.width
             height = variant.height
@@ -121,7 +81,7 @@ enum ContentAPIModels {
         let variants: [ImageFile]
         let crops: [ImageFile]
 
-        init(_ media: Media, links: Links) {
+        init(_ media: Media, links: SiteAddress) {
             url = links.url(.media(src: media.src))
             width = media.width
             height = media.height
@@ -164,9 +124,9 @@ enum ContentAPIModels {
         let slug: String
         let title: String
         let sapo: String
-        let section: SectionRef
-        let topic: TopicRef?
-        let tags: [TagRef]
+        let section: Ref
+        let topic: Ref?
+        let tags: [Ref]
         let authors: [AuthorRef]
         let image: Image?
         let publishedAt: String
@@ -178,16 +138,16 @@ enum ContentAPIModels {
         /// `corrections` and `bodyHTML` are given for the one-article answer, nil in lists (which give `correctedAt`,
         /// the time of the latest correction, for `updated_at`).
         init(
-            _ article: Article, links: Links, corrections: [Correction]? = nil, correctedAt: Date? = nil, bodyHTML: String? = nil
+            _ article: Article, links: SiteAddress, corrections: [Correction]? = nil, correctedAt: Date? = nil, bodyHTML: String? = nil
         ) {
             id = article.id.rawValue
             url = links.url(.article(id: article.id, slug: article.slug))
             slug = article.slug
             title = article.title
             sapo = article.sapo
-            section = SectionRef(article.section, links: links)
-            topic = article.topic.map { TopicRef($0, links: links) }
-            tags = article.tags.map { TagRef($0, links: links) }
+            section = .section(article.section, links: links)
+            topic = article.topic.map { .topic($0, links: links) }
+            tags = article.tags.map { .tag($0, links: links) }
             authors = article.authors.map { AuthorRef($0, links: links) }
             image = article.featuredImage.map { Image($0, links: links) }
             publishedAt = VietnameseDate.iso8601(ArticleTimes.published(article))

@@ -68,7 +68,7 @@ public struct ContentAPIRoutes: Sendable {
             return try await cached(request, key: "\(ContentAPIMiddleware.prefix)sections") {
                 async let settings = store.siteSettings()
                 let sections = try await store.sections()
-                let links = ContentAPIModels.Links(baseURL: try await settings.baseURL)
+                let links = SiteAddress(try await settings.baseURL)
                 let slugs = Dictionary(sections.map { ($0.id, $0.slug) }, uniquingKeysWith: { first, _ in first })
                 let items = sections.map {
                     ContentAPIModels.SectionItem(
@@ -117,7 +117,7 @@ public struct ContentAPIRoutes: Sendable {
             guard let document = ContentAPIDocument.page else {
                 throw RequestProblem.notFound("path", "The OpenAPI document is not bundled with this build")
             }
-            return Self.response(document, request: request)
+            return ReaderRoutes.response(document, request: request)
         }
     }
 
@@ -183,7 +183,7 @@ public struct ContentAPIRoutes: Sendable {
             if dependencies.isEmpty { dependencies.insert(.latest) }
             let slice = try await store.publishedArticles(matching: articleQuery, now: clock())
             dependencies.formUnion(slice.items.map { .article($0.id) })
-            let links = ContentAPIModels.Links(baseURL: try await settings.baseURL)
+            let links = SiteAddress(try await settings.baseURL)
             let list = ContentAPIModels.ArticleList(
                 articles: slice.items.map { ContentAPIModels.ArticleItem($0, links: links, correctedAt: slice.correctedAt[$0.id]) },
                 total: slice.totalCount,
@@ -199,7 +199,7 @@ public struct ContentAPIRoutes: Sendable {
     ) async throws -> ([UInt8], Set<ContentDependency>) {
         async let settings = store.siteSettings()
         let corrections = try await store.corrections(articleID: article.id)
-        let links = ContentAPIModels.Links(baseURL: try await settings.baseURL)
+        let links = SiteAddress(try await settings.baseURL)
         let item = ContentAPIModels.ArticleItem(
             article, links: links, corrections: corrections, bodyHTML: body.html(article, baseURL: links.baseURL)
         )
@@ -210,7 +210,7 @@ public struct ContentAPIRoutes: Sendable {
 
     private func terms(
         _ request: Request, name: String,
-        _ fetch: @Sendable (String?, Int, Date, ContentAPIModels.Links) async throws -> ([ContentAPIModels.TermItem], Int, String?)
+        _ fetch: @Sendable (String?, Int, Date, SiteAddress) async throws -> ([ContentAPIModels.TermItem], Int, String?)
     ) async throws -> Response {
         let query = try ContentAPIQuery(request, allowed: Self.listParameters)
         let limit = try query.limit(default: ContentAPIQuery.defaultTermLimit)
@@ -221,16 +221,16 @@ public struct ContentAPIRoutes: Sendable {
         // names: the answer is kept until the next change of any kind (the cache's generation moves on).
         let generation = cache.generation
         if let page = termCache.page(for: key, generation: generation) {
-            return Self.response(page, request: request)
+            return ReaderRoutes.response(page, request: request)
         }
         async let settings = store.siteSettings()
-        let (items, total, next) = try await fetch(after, limit, clock(), ContentAPIModels.Links(baseURL: try await settings.baseURL))
+        let (items, total, next) = try await fetch(after, limit, clock(), SiteAddress(try await settings.baseURL))
         let list = ContentAPIModels.TermList(
             name: name, items: items, total: total, limit: limit, nextPageToken: next.map(TermPageToken.encode)
         )
         let page = Self.page(try ContentAPIModels.encode(list), dependencies: [])
         termCache.store(page, for: key, generation: generation)
-        return Self.response(page, request: request)
+        return ReaderRoutes.response(page, request: request)
     }
 
     // MARK: - Caching and validators
@@ -240,13 +240,13 @@ public struct ContentAPIRoutes: Sendable {
         _ request: Request, key: String, _ make: @Sendable () async throws -> ([UInt8], Set<ContentDependency>)
     ) async throws -> Response {
         if let page = cache.page(for: key) {
-            return Self.response(page, request: request)
+            return ReaderRoutes.response(page, request: request)
         }
         let generation = cache.generation
         let (bytes, dependencies) = try await make()
         let page = Self.page(bytes, dependencies: dependencies)
         cache.store(page, for: key, generation: generation)
-        return Self.response(page, request: request)
+        return ReaderRoutes.response(page, request: request)
     }
 
     /// A JSON answer with its ETag, cache lifetime and CORS headers made once (the fast path sends them as they are).
@@ -258,24 +258,6 @@ public struct ContentAPIRoutes: Sendable {
             page.completeHeaders[field.name] = field.value
         }
         return page
-    }
-
-    /// 304 when `If-None-Match` names the answer's ETag (or is `*`), the answer otherwise.
-    static func response(_ page: CachedPage, request: Request) -> Response {
-        if let header = request.headers[.ifNoneMatch], matches(header, etag: page.etag) {
-            return Response(status: .notModified, headers: page.notModifiedHeaders)
-        }
-        return Response(status: page.status, headers: page.headers, body: .init(byteBuffer: page.body))
-    }
-
-    /// Whether an `If-None-Match` value (a list, weak tags allowed, or `*`) names `etag`.
-    static func matches(_ header: String, etag: String) -> Bool {
-        header.split(separator: ",").contains { candidate in
-            var tag = candidate.trimmingCharacters(in: .whitespaces)
-            if tag == "*" { return true }
-            if tag.hasPrefix("W/") { tag.removeFirst(2) }
-            return tag == etag
-        }
     }
 
     /// A slug as it appears in a cache key: anything that could be read as another parameter is escaped.

@@ -123,7 +123,7 @@ public struct FeedController: Sendable {
             description = "Bài viết của \(author.name)"
         }
         let entries = try await store.feedEntries(filter, limit: Self.feedItemCount, now: now)
-        let base = Self.base(settings)
+        let base = SiteAddress(settings.baseURL).baseURL
         let feedPath = listPath == "/" ? "/\(format.rawValue).xml" : "\(listPath)/\(format.rawValue).xml"
         let document = FeedDocument(
             title: title, description: description, pageURL: base + listPath, selfURL: base + feedPath,
@@ -180,7 +180,7 @@ public struct FeedController: Sendable {
     /// The sitemap index: every article sitemap and every list sitemap, each with its newest change.
     public func sitemapIndex() async throws -> CachedPage {
         let now = clock()
-        let base = Self.base(try await store.siteSettings())
+        let base = SiteAddress(try await store.siteSettings().baseURL).baseURL
         async let pages = store.sitemapArticlePages(size: urlsPerSitemap, now: now)
         async let listings = store.sitemapListings(now: now)
         var sitemaps: [SitemapDocument.Location] = []
@@ -200,7 +200,7 @@ public struct FeedController: Sendable {
     public func sitemap(_ kind: SitemapKind, page: Int) async throws -> CachedPage? {
         let now = clock()
         let settings = try await store.siteSettings()
-        let base = Self.base(settings)
+        let base = SiteAddress(settings.baseURL).baseURL
         switch kind {
         case .articles:
             let articles = try await store.sitemapArticles(page: page, size: urlsPerSitemap, now: now)
@@ -226,7 +226,7 @@ public struct FeedController: Sendable {
     public func newsSitemap() async throws -> CachedPage {
         let now = clock()
         let settings = try await store.siteSettings()
-        let base = Self.base(settings)
+        let base = SiteAddress(settings.baseURL).baseURL
         let pages = try await newsPages(now: now)
         if pages.count <= 1 {
             let articles = pages.first ?? []
@@ -240,7 +240,7 @@ public struct FeedController: Sendable {
     /// robots.txt: the newsroom and the Admin API are off limits, search results are not worth crawling, and the
     /// sitemaps are named.
     public func robots() async throws -> CachedPage {
-        let base = Self.base(try await store.siteSettings())
+        let base = SiteAddress(try await store.siteSettings().baseURL).baseURL
         let text = SitemapDocument.robots(
             disallowed: ["/toa-soan/", "/api/admin/", SiteURL.search.path],
             sitemaps: [base + Path.sitemapIndex, base + Path.newsSitemap]
@@ -277,12 +277,5 @@ public struct FeedController: Sendable {
 
     private func chunks<T>(_ items: [T], size: Int) -> [[T]] {
         stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
-    }
-
-    /// The site's address without a trailing slash.
-    static func base(_ settings: SiteSettings) -> String {
-        var base = settings.baseURL
-        while base.hasSuffix("/") { base.removeLast() }
-        return base
     }
 }

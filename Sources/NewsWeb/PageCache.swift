@@ -26,6 +26,19 @@ public struct CachedPage: Sendable {
     /// How long browsers and CDNs may reuse a page without asking again.
     public static let pageCacheControl = "public, max-age=30"
 
+    /// Whether a request's `If-None-Match` names this page (its tag alone, as browsers send it; or a list, weak tags,
+    /// `*`, as other clients may), so that it gets 304. Only a 200 is ever "not modified".
+    public func isMatched(byIfNoneMatch header: String?) -> Bool {
+        guard status == .ok, let header else { return false }
+        if header == etag { return true }
+        return header.split(separator: ",").contains { candidate in
+            var tag = candidate.trimmingCharacters(in: .whitespaces)
+            if tag == "*" { return true }
+            if tag.hasPrefix("W/") { tag.removeFirst(2) }
+            return tag == etag
+        }
+    }
+
     /// Wraps rendered text.
     public init(status: HTTPResponse.Status = .ok, contentType: String, text: String, dependencies: Set<ContentDependency>) {
         self.init(status: status, contentType: contentType, bytes: Array(text.utf8), dependencies: dependencies)

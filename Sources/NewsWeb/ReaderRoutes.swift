@@ -128,7 +128,7 @@ public struct ReaderRoutes: Sendable {
 
     /// The response for a page, answering a matching `If-None-Match` with 304.
     static func response(_ page: CachedPage, request: Request) -> Response {
-        if page.status == .ok, let tag = request.headers[.ifNoneMatch], tag == page.etag {
+        if page.isMatched(byIfNoneMatch: request.headers[.ifNoneMatch]) {
             return Response(status: .notModified, headers: page.notModifiedHeaders)
         }
         return Response(status: page.status, headers: page.headers, body: .init(byteBuffer: page.body))

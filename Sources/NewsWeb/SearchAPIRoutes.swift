@@ -125,8 +125,7 @@ public struct SearchAPIRoutes: Sendable {
         if skip > 0, hits.count < query.limit, results.totalIsLowerBound || query.offset + hits.count < results.totalCount {
             hits += try await page(first + 1).hits.prefix(query.limit - hits.count)
         }
-        var baseURL = try await settings.baseURL.trimmingCharacters(in: .whitespaces)
-        while baseURL.hasSuffix("/") { baseURL.removeLast() }
+        let links = SiteAddress(try await settings.baseURL)
         let body = Answer(
             query: query.text, total: results.totalCount, totalIsLowerBound: results.totalIsLowerBound, limit: query.limit,
             offset: query.offset,
@@ -134,40 +133,28 @@ public struct SearchAPIRoutes: Sendable {
             hits: hits.map { hit in
                 Answer.Hit(
                     id: hit.id.rawValue, externalID: hit.externalID, title: hit.title, titleHTML: hit.titleHTML,
-                    url: baseURL + SiteURL.article(id: hit.id, slug: hit.slug).path, snippet: hit.snippetHTML,
-                    section: .init(
-                        id: hit.section.id.rawValue, slug: hit.section.slug, name: hit.section.name,
-                        url: baseURL + SiteURL.section(slug: hit.section.slug).path
-                    ),
+                    url: links.url(.article(id: hit.id, slug: hit.slug)), snippet: hit.snippetHTML,
+                    section: .section(hit.section, links: links),
                     publishedAt: hit.publishedAt.map(VietnameseDate.iso8601),
                     score: (hit.score * 1000).rounded() / 1000
                 )
             }
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         // An ETag and 304 as every Content API answer has, though the answer is not kept.
-        let answer = CachedPage(contentType: "application/json; charset=utf-8", bytes: Array(try encoder.encode(body)), dependencies: [])
+        let answer = CachedPage(contentType: ContentAPIRoutes.json, bytes: try ContentAPIModels.encode(body), dependencies: [])
         return ReaderRoutes.response(answer, request: request)
     }
 
     /// The JSON answer. Optional fields are written as `null`, so every hit has the same keys.
     struct Answer: Encodable {
         struct Hit: Encodable {
-            struct SectionRef: Encodable {
-                var id: Int64
-                var slug: String
-                var name: String
-                var url: String
-            }
-
             var id: Int64
             var externalID: String?
             var title: String
             var titleHTML: String
             var url: String
             var snippet: String
-            var section: SectionRef
+            var section: ContentAPIModels.Ref
             var publishedAt: String?
             var score: Double
 

@@ -113,11 +113,15 @@ struct RelatedSimilarityTests {
         )
         // Readers still see the live version, and so does the cache.
         #expect(try await Self.cached(room.store, changing) == [rice])
+        let before = try await room.store.latestChangeSequence()
         for (action, user) in [(WorkflowAction.submit, room.reporter), (.approve, room.sectionEditor), (.approve, room.copyDesk), (.publish, room.editorInChief)] {
             try await room.act(action, changing, by: user, now: Newsroom.time(20))
         }
         #expect(Set(try await Self.cached(room.store, changing)) == [race, results])
         #expect(try await Self.cached(room.store, race).contains(changing))
+        // The race's page did not show the article before: the change log names it, so its cached page is dropped.
+        let logged = try await room.store.changes(after: before, limit: 100).flatMap(\.dependencies)
+        #expect(logged.contains(.article(race)))
         #expect(try await !Self.cached(room.store, rice).contains(changing))
     }
 

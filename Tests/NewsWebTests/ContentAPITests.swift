@@ -199,6 +199,7 @@ struct ContentAPITests {
                 ("/api/v1/articles?sektion=the-gioi", .badRequest, "unknown-parameter", "sektion"),
                 ("/api/v1/articles?trang=2", .badRequest, "unknown-parameter", "trang"),
                 ("/api/v1/articles?limit=100000", .badRequest, "invalid-parameter", "limit"),
+                ("/api/v1/articles?limit=101", .badRequest, "invalid-parameter", "limit"),
                 ("/api/v1/articles?limit=0", .badRequest, "invalid-parameter", "limit"),
                 ("/api/v1/articles?limit=-1", .badRequest, "invalid-parameter", "limit"),
                 ("/api/v1/articles?limit=abc", .badRequest, "invalid-parameter", "limit"),
