@@ -7,16 +7,25 @@ import NewsStore
 /// Imports a JSON Lines file of articles: checks the whole file first, and imports nothing unless every line is valid.
 public struct ArticleFileImporter: Sendable {
     let store: any ArticleStore
+    /// The search index to merge after a large import, when the store has one.
+    let searchIndex: (any SearchStore)?
     let mediaDirectory: String
     let inspector: ImageInspector
     let clock: @Sendable () -> Date
 
+    /// Imports above this many articles end by merging the search index (`SearchStore.optimizeSearchIndex`): a few
+    /// seconds per 100,000 articles, after which searches read one part of the index instead of several.
+    public static let defaultMergeThreshold = 500
+    let mergeThreshold: Int
+
     /// Creates an importer that stores articles in `store` and copies local images into `mediaDirectory`.
     public init(
         store: any ArticleStore, mediaDirectory: String, inspector: ImageInspector = ImageInspector(),
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date = { Date() }, mergeThreshold: Int = defaultMergeThreshold
     ) {
         self.store = store
+        searchIndex = store as? any SearchStore
+        self.mergeThreshold = mergeThreshold
         self.mediaDirectory = mediaDirectory
         self.inspector = inspector
         self.clock = clock
@@ -48,6 +57,12 @@ public struct ArticleFileImporter: Sendable {
         do {
             let result = try await store.importArticles(inputs, now: clock()) { done in
                 progress.update(phase: "importing", done: done, total: total)
+            }
+            if total > mergeThreshold, let searchIndex {
+                // A large import writes the index in several parts, each of which every search reads.
+                progress.update(phase: "merging the search index", done: 0, total: 1)
+                try await searchIndex.optimizeSearchIndex()
+                progress.update(phase: "merging the search index", done: 1, total: 1)
             }
             progress.finish("imported \(inputs.count) articles: \(result.created.count) new, \(result.updated.count) updated")
             return result

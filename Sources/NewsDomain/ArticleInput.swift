@@ -109,9 +109,10 @@ extension ArticleInput {
     public func violations(allowedStatuses: Set<ArticleStatus> = Set(ArticleStatus.allCases)) -> [DomainError] {
         var errors: [DomainError] = []
         func checkText(_ value: String, _ field: String, max: Int, required: Bool = true) {
+            // A text has no more characters than UTF-8 bytes: most are settled without counting characters.
             if required, value.allSatisfy(\.isWhitespace) {
                 errors.append(.required(field))
-            } else if value.count > max {
+            } else if value.utf8.count > max, value.count > max {
                 errors.append(.tooLong(field, max: max))
             }
         }

@@ -14,8 +14,13 @@ public enum SearchSuggestions {
     public static let lookupBudget = 2_000
 
     /// Corrected queries to try, best first (the caller keeps the first that finds something). `documentFrequency`
-    /// tells in how many indexed documents a folded syllable occurs (0 when in none).
-    public static func candidates(for query: SearchQuery, documentFrequency: (String) throws -> Int) rethrows -> [String] {
+    /// tells in how many indexed documents a folded syllable occurs (0 when in none); `readingCounts` how often each
+    /// reading of a folded syllable occurs (counts under the folded syllable itself are of its plain reading, as in
+    /// "miền Trung"), in all documents or in a sample of them.
+    public static func candidates(
+        for query: SearchQuery, documentFrequency: (String) throws -> Int,
+        readingCounts: (String) throws -> [String: Int]
+    ) rethrows -> [String] {
         var budget = lookupBudget
         var cache: [String: Int] = [:]
         func frequency(_ folded: String) throws -> Int {
@@ -34,7 +39,7 @@ public enum SearchSuggestions {
                 continue
             }
             anyUnknown = true
-            options.append(try corrections(of: term, frequency: frequency))
+            options.append(try corrections(of: term, frequency: frequency, readingCounts: readingCounts))
         }
         guard anyUnknown, options.allSatisfy({ !$0.isEmpty }) else { return [] }
         var result: [String] = []
@@ -46,7 +51,9 @@ public enum SearchSuggestions {
     }
 
     /// Replacements for one syllable the index does not know, most likely first.
-    static func corrections(of term: SearchTerm, frequency: (String) throws -> Int) rethrows -> [String] {
+    static func corrections(
+        of term: SearchTerm, frequency: (String) throws -> Int, readingCounts: (String) throws -> [String: Int]
+    ) rethrows -> [String] {
         var found: [String] = []
         for decoded in [TypedVietnamese.telex(term.exact), TypedVietnamese.vni(term.exact)].compactMap({ $0 }) {
             let forms = SearchQuery(decoded).terms
@@ -64,7 +71,7 @@ public enum SearchSuggestions {
         }
         slips.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         for (candidate, _) in slips.prefix(alternativesPerTerm) {
-            let shown = try reading(of: candidate, frequency: frequency)
+            let shown = reading(of: candidate, counts: try readingCounts(candidate))
             if !found.contains(shown) { found.append(shown) }
         }
         if folded.count >= 4 {
@@ -77,26 +84,23 @@ public enum SearchSuggestions {
             }
             if let best {
                 let parts = best.0.split(separator: " ").map(String.init)
-                found.append(try parts.map { try reading(of: $0, frequency: frequency) }.joined(separator: " "))
+                found.append(try parts.map { reading(of: $0, counts: try readingCounts($0)) }.joined(separator: " "))
             }
         }
         return Array(found.prefix(alternativesPerTerm))
     }
 
-    /// The most frequent reading the index holds for a folded syllable ("dan" → "dân"), the folded syllable itself
-    /// when it holds none. The plain reading ("trung" in "miền Trung") has no exact token of its own: its count is
-    /// estimated as the folded syllable's count less every accented reading's, so that "trungg" suggests "trung",
-    /// not the rarer "trũng".
-    static func reading(of folded: String, frequency: (String) throws -> Int) rethrows -> String {
+    /// The most frequent reading of a folded syllable ("dan" → "dân") by `counts` (see `candidates`), the folded
+    /// syllable itself when it is more frequent in its plain reading than any accented one ("trungg" suggests
+    /// "trung", not the rarer "trũng") or when none is known.
+    static func reading(of folded: String, counts: [String: Int]) -> String {
         var best: (String, Int)?
-        var accented = 0
         for reading in TypedVietnamese.readings(ofFolded: folded) {
-            let count = try frequency(reading)
-            accented += count
+            let count = counts[reading] ?? 0
             if count > 0, count > best?.1 ?? 0 { best = (reading, count) }
         }
-        guard let best else { return folded }
-        return try frequency(folded) - accented > best.1 ? folded : best.0
+        guard let best, best.1 >= counts[folded] ?? 0 else { return folded }
+        return best.0
     }
 
     private static let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)

@@ -118,6 +118,10 @@ public protocol SearchStore: Sendable {
 
     /// Rebuilds the whole index from the articles, reporting `(done, total)` now and then.
     func rebuildSearchIndex(progress: @escaping @Sendable (Int, Int) -> Void) async throws
+
+    /// Merges the index into one part for the fastest searches. Worth it after a large import, which writes the
+    /// index in several parts; an index written an article at a time is merged as it grows.
+    func optimizeSearchIndex() async throws
 }
 
 extension SearchStore {

@@ -38,7 +38,9 @@ extension SQLiteNewsStore {
             var dependencies: Set<ContentDependency> = []
             var versions: [(ArticleInput, Int64)] = []
             for (index, input) in inputs.enumerated() {
-                let saved = try Self.saveVersion(db, input: input, now: now)
+                let saved = try Self.saveVersion(
+                    db, input: input, now: now, listsDependencies: inputs.count <= Self.bulkImportThreshold
+                )
                 if let progress, (index + 1) % 50 == 0 || index + 1 == inputs.count { progress(index + 1) }
                 if saved.isNew { created.append(saved.id) } else { updated.append(saved.id) }
                 dependencies.formUnion(saved.dependencies)
@@ -59,8 +61,8 @@ extension SQLiteNewsStore {
             // The search index last, for every article at once and in key order, so that FTS5 writes it out in a
             // few large segments instead of one per article (see `updateSearchIndex(_:articleIDs:progress:)`).
             let tokens = searchTokens.wait()
-            var prepared: [Int64: [String]] = [:]
-            for ((_, versionID), columns) in zip(versions, tokens) { prepared[versionID] = columns }
+            var prepared: [Int64: SearchRowTokens] = [:]
+            for ((_, versionID), versionTokens) in zip(versions, tokens) { prepared[versionID] = versionTokens }
             try Self.updateSearchIndex(db, articleIDs: (created + updated).map(\.rawValue), prepared: prepared)
             return ImportResult(created: created, updated: updated)
         }
@@ -139,8 +141,12 @@ extension SQLiteNewsStore {
         var dependencies: Set<ContentDependency>
     }
 
-    /// Stores `input` as a new version of its article (creating the article when its external id is new).
-    private static func saveVersion(_ db: Database, input: ArticleInput, now: Date) throws -> SavedVersion {
+    /// Stores `input` as a new version of its article (creating the article when its external id is new), with the
+    /// cached pages it changes; `listsDependencies` false leaves out the lists it appears in (a bulk import invalidates
+    /// every page anyway).
+    private static func saveVersion(
+        _ db: Database, input: ArticleInput, now: Date, listsDependencies: Bool
+    ) throws -> SavedVersion {
         let sectionID = try findOrCreateSection(db, slug: input.sectionSlug, name: input.sectionName)
         var dependencies: Set<ContentDependency> = []
         let existing = try input.externalID.flatMap {
@@ -152,7 +158,7 @@ extension SQLiteNewsStore {
         let articleID: Int64
         if let existing {
             articleID = existing[0]
-            if let oldVersion = existing[2] as Int64? {
+            if listsDependencies, let oldVersion = existing[2] as Int64? {
                 dependencies.formUnion(try listDependencies(db, versionID: oldVersion))
             }
             let wasVisible = (existing[1] as String) == ArticleStatus.published.rawValue
@@ -193,7 +199,7 @@ extension SQLiteNewsStore {
         // An import states where the article stands: any revision under review or schedule it had is superseded.
         try db.cachedStatement(sql: "UPDATE articles SET revision_stage = NULL, scheduled_at = NULL, state_changed_at = ? WHERE id = ?")
             .execute(arguments: [now.storageValue, articleID])
-        dependencies.formUnion(try listDependencies(db, versionID: versionID))
+        if listsDependencies { dependencies.formUnion(try listDependencies(db, versionID: versionID)) }
         dependencies.insert(.article(ArticleID(articleID)))
         return SavedVersion(id: ArticleID(articleID), versionID: versionID, isNew: existing == nil, dependencies: dependencies)
     }
@@ -290,24 +296,23 @@ extension SQLiteNewsStore {
     }
 }
 
-/// Token columns of the search index (`SearchRowValues.tokenColumns`) for texts, computed in the background from
-/// creation; `wait()` gives them once done.
+/// The index form of texts (`SearchRowTokens`), computed in the background from creation; `wait()` gives them once done.
 final class PreparedSearchTokens: @unchecked Sendable {
     private let group = DispatchGroup()
-    private var columns: [[String]] = []
+    private var tokens: [SearchRowTokens] = []
 
     init(_ texts: [SearchRowText]) {
         guard !texts.isEmpty else { return }
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            columns = SQLiteNewsStore.concurrentMap(texts) { SearchRowValues.tokenColumns($0) }
+            tokens = SQLiteNewsStore.concurrentMap(texts) { SearchRowTokens($0) }
             group.leave()
         }
     }
 
-    /// The columns, in the order of the texts.
-    func wait() -> [[String]] {
+    /// The index forms, in the order of the texts.
+    func wait() -> [SearchRowTokens] {
         group.wait()
-        return columns
+        return tokens
     }
 }

@@ -222,9 +222,12 @@ extension SQLiteNewsStore {
             // Keys every node of the site must share (the CSRF key), made once at random by whichever node comes first.
             try db.execute(sql: "CREATE TABLE site_secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL)")
         }
-        migrator.registerMigration("2026-12-03-search-index", migrate: createSearchIndex)
+        // Superseded by "2026-12-05-search-readings", which replaces what it made; kept so that the order of what
+        // databases have applied stays the same.
+        migrator.registerMigration("2026-12-03-search-index") { _ in }
         migrator.registerMigration("2026-12-03-webhooks", migrate: createWebhooks)
         migrator.registerMigration("2026-12-03-related-similarity", migrate: createRelatedSimilarity)
+        migrator.registerMigration("2026-12-05-search-readings", migrate: createSearchIndex)
         return migrator
     }()
 }

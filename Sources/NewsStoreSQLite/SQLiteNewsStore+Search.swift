@@ -5,8 +5,9 @@ import NewsSearch
 import NewsStore
 import NewsText
 
-/// Full-text search over one FTS5 table, `search_index` (title, sapo, body, facets; contentless, `SearchTokenizer`),
-/// and its map `search_documents` from FTS row to article version.
+/// Full-text search over one FTS5 table, `search_index` (the folded syllables of title, sapo and body, and facets;
+/// contentless, `SearchTokenizer`), and its map `search_documents` from FTS row to article version, which also holds
+/// the row's exact readings (`ExactReadings`).
 ///
 /// **Rows.** A published article has a readers' row for its live version, keyed by publication time (`SearchKeys`),
 /// so that "visible at `now`", the date filters and "newest first" are ranges and orders of the FTS rowid itself and
@@ -16,13 +17,16 @@ import NewsText
 /// article (`updateSearchIndex`, called wherever an article's state or versions change).
 ///
 /// **Ranking.** The newest `searchWindow` matches in scope are scored by `SearchRanking` inside SQLite
-/// (`toasoan_match`, from FTS5 position lists) and ordered by score, then recency; older matches follow, newest first.
+/// (`toasoan_match`, from FTS5 position lists and the row's exact readings) and ordered by score, then recency; older
+/// matches follow, newest first.
 /// A query of rare words is so ranked in full; a query of words in most articles is ranked among the recent ones,
 /// which is what a reader of news asks for and keeps every search within a bounded amount of work. The count stops
 /// at the window too: past it, `SearchResults.totalIsLowerBound` says "more than" (see `SearchResults.totalCount`).
 extension SQLiteNewsStore: SearchStore {
     /// Matches ranked by score per search; beyond them, results go newest first.
     static let searchWindow = 500
+    /// Documents in which a suggestion counts the readings of a syllable.
+    static let readingSampleSize = 200
 
     public func search(_ request: SearchRequest) async throws -> SearchResults {
         let query = SearchQuery(request.query)
@@ -34,12 +38,22 @@ extension SQLiteNewsStore: SearchStore {
         try await write { db in try Self.rebuildSearchIndex(db, progress: progress) }
     }
 
+    public func optimizeSearchIndex() async throws {
+        try await write { db in try db.execute(sql: "INSERT INTO search_index (search_index) VALUES ('optimize')") }
+    }
+
+    /// How many parts (FTS5 segments) the index is in: each is read by every search.
+    public func searchIndexSegmentCount() async throws -> Int {
+        try await read { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT segid) FROM search_index_idx") ?? 0 }
+    }
+
     // MARK: - Searching
 
     /// Where a search looks: the rows, the extra SQL the scope needs, and the rowid range.
     private struct SearchScopeSQL {
-        /// `FROM …` after `search_index`: joins, for the newsroom.
-        var joins = ""
+        /// `FROM …` after `search_index`: the row map `d` (whose readings the ranking needs), and for the newsroom the
+        /// article. Readers' rows are found by key first (CROSS JOIN fixes the order).
+        var joins = " CROSS JOIN search_documents d ON d.id = search_index.rowid"
         /// Extra conditions after the MATCH.
         var conditions = ""
         var arguments: StatementArguments = []
@@ -57,7 +71,7 @@ extension SQLiteNewsStore: SearchStore {
             case .newsroom(let status):
                 lowest = Int64.min
                 highest = Int64.max
-                joins = " JOIN search_documents d ON d.id = search_index.rowid JOIN articles a ON a.id = d.article_id"
+                joins += " JOIN articles a ON a.id = d.article_id"
                 conditions = " AND d.working = 1"
                 if let status {
                     conditions += " AND a.status = ?"
@@ -73,8 +87,6 @@ extension SQLiteNewsStore: SearchStore {
                 }
             }
         }
-
-        var isReaders: Bool { joins.isEmpty }
     }
 
     private static func search(_ db: Database, query: SearchQuery, request: SearchRequest) throws -> SearchResults {
@@ -135,7 +147,7 @@ extension SQLiteNewsStore: SearchStore {
     ) throws -> [ScoredRow] {
         let lowest = after.map { max($0 + 1, scope.lowest) } ?? scope.lowest
         let sql = """
-            SELECT search_index.rowid, \(SearchMatchFunction.name)(search_index, ?) FROM search_index\(scope.joins)
+            SELECT search_index.rowid, \(SearchMatchFunction.name)(search_index, ?, d.readings) FROM search_index\(scope.joins)
             WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?\(scope.conditions)
             ORDER BY search_index.rowid LIMIT ? OFFSET ?
             """
@@ -197,8 +209,17 @@ extension SQLiteNewsStore: SearchStore {
         _ db: Database, for query: SearchQuery, request: SearchRequest, sectionIDs: [Int64]?, scope: SearchScopeSQL
     ) throws -> String? {
         let frequency = try db.cachedStatement(sql: "SELECT doc FROM search_vocabulary WHERE term = ?")
+        // The readings of a syllable, counted in the newest documents that hold it.
+        let sample = try db.cachedStatement(sql: """
+            SELECT d.readings FROM search_index CROSS JOIN search_documents d ON d.id = search_index.rowid
+            WHERE search_index MATCH ? LIMIT \(readingSampleSize)
+            """)
         let candidates = try SearchSuggestions.candidates(for: query) { folded in
             try Int.fetchOne(frequency, arguments: [folded]) ?? 0
+        } readingCounts: { folded in
+            guard folded.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return [:] }
+            let documents = try Data.fetchAll(sample, arguments: ["\"\(folded)\""]).map { [UInt8]($0) }
+            return ExactReadings.readingCounts(ofFolded: folded, in: documents)
         }
         for candidate in candidates {
             let corrected = SearchQuery(candidate)
@@ -210,7 +231,7 @@ extension SQLiteNewsStore: SearchStore {
                     SELECT 1 FROM search_index\(scope.joins)
                     WHERE search_index MATCH ? AND search_index.rowid BETWEEN ? AND ?\(scope.conditions) LIMIT 1
                     """,
-                arguments: [match.countExpression, scope.lowest, scope.highest] + scope.arguments
+                arguments: [match.expression, scope.lowest, scope.highest] + scope.arguments
             )
             if found != nil { return candidate }
         }
@@ -219,17 +240,22 @@ extension SQLiteNewsStore: SearchStore {
 
     // MARK: - Keeping the index
 
-    /// Migration "2026-12-03-search-index": the index, its vocabulary (for suggestions) and its row map, filled from
-    /// the articles already stored.
+    /// Migration "2026-12-05-search-readings": the index, its vocabulary (for suggestions) and its row map with the
+    /// rows' exact readings, filled from the articles already stored. It replaces the index of "2026-12-03-search-index",
+    /// which also indexed the exact readings as FTS5 columns.
     static func createSearchIndex(_ db: Database) throws {
-        // Columns: the folded syllables of title, sapo and body at their positions; the distinct exact readings of
-        // each (see `SearchTokenizer`); the facets. content='': the index keeps no copy of the text (the versions hold
-        // it). columnsize=0: the ranking uses positions, never field lengths. hashsize: the 1 MB default flushes a
-        // bulk import in hundreds of small segments that then have to be merged.
+        try db.execute(sql: """
+            DROP TABLE IF EXISTS search_vocabulary;
+            DROP TABLE IF EXISTS search_index;
+            DROP TABLE IF EXISTS search_documents;
+            """)
+        // Columns: the folded syllables of title, sapo and body at their positions; the facets. content='': the index
+        // keeps no copy of the text (the versions hold it). columnsize=0: the ranking uses positions, never field
+        // lengths. hashsize: the 1 MB default flushes a bulk import in hundreds of small segments that then have to be
+        // merged.
         try db.execute(sql: """
             CREATE VIRTUAL TABLE search_index USING fts5(
-                title, sapo, body, exact_title, exact_sapo, exact_body, facets,
-                content = '', columnsize = 0, tokenize = '\(SearchTokenizer.name)'
+                title, sapo, body, facets, content = '', columnsize = 0, tokenize = '\(SearchTokenizer.name)'
             );
             INSERT INTO search_index (search_index, rank) VALUES ('hashsize', 16777216);
             CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab(search_index, row);
@@ -237,13 +263,13 @@ extension SQLiteNewsStore: SearchStore {
                 id INTEGER PRIMARY KEY,
                 article_id INTEGER NOT NULL REFERENCES articles(id),
                 version_id INTEGER NOT NULL REFERENCES article_versions(id),
-                working INTEGER NOT NULL
+                working INTEGER NOT NULL,
+                readings BLOB NOT NULL
             );
             CREATE INDEX search_documents_article ON search_documents(article_id);
             """)
         try rebuildSearchIndex(db, progress: nil)
     }
-
 
     /// Brings an article's rows in the index in line with its state: a readers' row for the live version of a
     /// published article, a newsroom row for a working version that is not that one. Called in the transaction of
@@ -253,35 +279,42 @@ extension SQLiteNewsStore: SearchStore {
         try updateSearchIndex(db, articleIDs: [articleID])
     }
 
-    /// `updateSearchIndex(_:articleID:)` for many articles at once (an import, a rebuild): the row map is brought up
-    /// to date article by article, then the index is written in ascending key order. FTS5 holds written rows in
-    /// memory and writes them out as one segment, but only while each row's key is above the previous one's: a lower
-    /// key (articles arrive in any order of publication) makes it write out what it holds first, which in key order
-    /// of arrival grew a segment of one or two articles at every step, then merged them over and over.
-    /// `prepared` may hold the token columns of versions (`SearchRowValues.tokenColumns`), computed ahead.
+    /// `updateSearchIndex(_:articleID:)` for many articles at once (an import, a rebuild): the changes are planned
+    /// article by article, then written in ascending key order. FTS5 holds written rows in memory and writes them out
+    /// as one segment, but only while each row's key is above the previous one's: a lower key (articles arrive in any
+    /// order of publication) makes it write out what it holds first, which in key order of arrival grew a segment of
+    /// one or two articles at every step, then merged them over and over. `prepared` may hold the index form of
+    /// versions' texts (`SearchRowTokens`), computed ahead.
     static func updateSearchIndex(
-        _ db: Database, articleIDs: some Sequence<Int64>, prepared: [Int64: [String]] = [:],
+        _ db: Database, articleIDs: some Sequence<Int64>, prepared: [Int64: SearchRowTokens] = [:],
         progress: ((Int, Int) -> Void)? = nil
     ) throws {
         var writes: [SearchIndexWrite] = []
         var seen = Set<Int64>()
+        var added = Set<Int64>()
         for articleID in articleIDs where seen.insert(articleID).inserted {
-            try planSearchRows(db, articleID: articleID, writes: &writes)
+            try planSearchRows(db, articleID: articleID, writes: &writes, added: &added)
         }
         // Per key, a removal (of the text it held) before an addition (of the text it holds now).
         writes.sort { $0.key != $1.key ? $0.key < $1.key : ($0.delete && !$1.delete) }
         try writeSearchRows(db, writes, prepared: prepared, progress: progress)
     }
 
-    /// A row to add to the FTS table or take out of it.
+    /// A row to add to the index (and its row map) or take out of the index.
     private struct SearchIndexWrite {
         var key: Int64
         var versionID: Int64
         var delete: Bool
+        /// For an addition: the row map's article and whether the row holds the working version.
+        var articleID: Int64 = 0
+        var working = false
     }
 
-    /// Brings `search_documents` in line with the article and lists the index writes that follow from it.
-    private static func planSearchRows(_ db: Database, articleID: Int64, writes: inout [SearchIndexWrite]) throws {
+    /// Lists the index writes that bring an article's rows in line with it; rows that go are taken out of
+    /// `search_documents` here, rows that come are added to it with their index rows (`added` holds their keys).
+    private static func planSearchRows(
+        _ db: Database, articleID: Int64, writes: inout [SearchIndexWrite], added: inout Set<Int64>
+    ) throws {
         guard let article = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT status, current_version_id, published_version_id, published_at FROM articles WHERE id = ?"),
             arguments: [articleID]
@@ -323,43 +356,48 @@ extension SQLiteNewsStore: SearchStore {
                 try db.cachedStatement(sql: "DELETE FROM search_documents WHERE id = ?").execute(arguments: [key])
             }
         }
+        let taken = try db.cachedStatement(sql: "SELECT 1 FROM search_documents WHERE id = ?")
         for row in wanted {
             var key = row.readers ? SearchKeys.reader(publishedAt: publishedAt ?? 0, articleID: articleID) : SearchKeys.newsroom(articleID)
-            while try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM search_documents WHERE id = ?"), arguments: [key]) ?? false {
+            while try added.contains(key) || Bool.fetchOne(taken, arguments: [key]) ?? false {
                 key += 1
             }
-            writes.append(SearchIndexWrite(key: key, versionID: row.version, delete: false))
-            try db.cachedStatement(sql: "INSERT INTO search_documents (id, article_id, version_id, working) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [key, articleID, row.version, row.working])
+            added.insert(key)
+            writes.append(SearchIndexWrite(key: key, versionID: row.version, delete: false, articleID: articleID, working: row.working))
         }
     }
 
-    /// Adds versions' texts to the index under their keys, or takes them out, in the order given: a contentless FTS5
-    /// table forgets a row only when told its text again, which an unchanging stored version always gives back
-    /// identically. The texts are read in chunks and turned into tokens on every core (the bulk of indexing), then
-    /// written one by one.
+    /// Adds versions' texts to the index under their keys (and their rows to the row map), or takes them out of it, in
+    /// the order given: a contentless FTS5 table forgets a row only when told its text again, which an unchanging
+    /// stored version always gives back identically. The texts are read in chunks and turned into tokens on every
+    /// core (the bulk of indexing), then written one by one.
     private static func writeSearchRows(
-        _ db: Database, _ writes: [SearchIndexWrite], prepared: [Int64: [String]], progress: ((Int, Int) -> Void)?
+        _ db: Database, _ writes: [SearchIndexWrite], prepared: [Int64: SearchRowTokens], progress: ((Int, Int) -> Void)?
     ) throws {
         let chunkSize = 256
         var done = 0
+        let sectionOf = try db.cachedStatement(sql: "SELECT section_id FROM article_versions WHERE id = ?")
+        let textOf = try db.cachedStatement(sql: "SELECT title, sapo, body, section_id FROM article_versions WHERE id = ?")
+        let columns = "rowid, title, sapo, body, facets"
+        let addRow = try db.cachedStatement(sql: "INSERT INTO search_index (\(columns)) VALUES (?, ?, ?, ?, ?)")
+        let deleteRow = try db.cachedStatement(
+            sql: "INSERT INTO search_index (search_index, \(columns)) VALUES ('delete', ?, ?, ?, ?, ?)"
+        )
+        let addDocument = try db.cachedStatement(
+            sql: "INSERT INTO search_documents (id, article_id, version_id, working, readings) VALUES (?, ?, ?, ?, ?)"
+        )
         for chunkStart in stride(from: 0, to: writes.count, by: chunkSize) {
             let chunk = writes[chunkStart..<min(chunkStart + chunkSize, writes.count)]
             var texts: [SearchRowText?] = []
             var ready: [Int: SearchRowValues] = [:]
             texts.reserveCapacity(chunk.count)
             for (index, write) in chunk.enumerated() {
-                if let columns = prepared[write.versionID], let sectionID = try Int64.fetchOne(
-                    db.cachedStatement(sql: "SELECT section_id FROM article_versions WHERE id = ?"), arguments: [write.versionID]
-                ) {
-                    ready[index] = SearchRowValues(tokenColumns: columns, sectionID: sectionID)
+                if let tokens = prepared[write.versionID], let sectionID = try Int64.fetchOne(sectionOf, arguments: [write.versionID]) {
+                    ready[index] = SearchRowValues(tokens: tokens, sectionID: sectionID)
                     texts.append(nil)
                     continue
                 }
-                let version = try Row.fetchOne(
-                    db.cachedStatement(sql: "SELECT title, sapo, body, section_id FROM article_versions WHERE id = ?"),
-                    arguments: [write.versionID]
-                )
+                let version = try Row.fetchOne(textOf, arguments: [write.versionID])
                 texts.append(version.map { SearchRowText(title: $0[0], sapo: $0[1], body: $0[2], sectionID: $0[3]) })
             }
             var values = SearchRowValues.make(texts)
@@ -367,11 +405,14 @@ extension SQLiteNewsStore: SearchStore {
             for (write, value) in zip(chunk, values) {
                 if let value {
                     let arguments: StatementArguments = [write.key] + StatementArguments(value.columns)
-                    let columns = "rowid, title, sapo, body, exact_title, exact_sapo, exact_body, facets"
-                    let sql = write.delete
-                        ? "INSERT INTO search_index (search_index, \(columns)) VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?)"
-                        : "INSERT INTO search_index (\(columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-                    try db.cachedStatement(sql: sql).execute(arguments: arguments)
+                    if write.delete {
+                        try deleteRow.execute(arguments: arguments)
+                    } else {
+                        try addRow.execute(arguments: arguments)
+                        try addDocument.execute(arguments: [
+                            write.key, write.articleID, write.versionID, write.working, Data(value.tokens.readings),
+                        ])
+                    }
                 }
                 done += 1
                 if let progress, done % 100 == 0 || done == writes.count { progress(done, writes.count) }
@@ -453,33 +494,44 @@ struct SearchRowText: Sendable {
     var sectionID: Int64
 }
 
-/// The column values of a search index row (after its rowid): the folded tokens of title, sapo and body, their
-/// distinct exact readings, written out (see `SearchTokenizer`), and the facets.
-struct SearchRowValues: Sendable {
+/// A version's text in index form, computed once per version: the folded tokens of title, sapo and body, written out
+/// (see `SearchTokenizer`), and the encoded exact readings of each (`ExactReadings`).
+struct SearchRowTokens: Sendable {
     var columns: [String]
+    var readings: [UInt8]
 
-    init(_ text: SearchRowText) {
-        self.init(tokenColumns: Self.tokenColumns(text), sectionID: text.sectionID)
-    }
-
-    init(tokenColumns: [String], sectionID: Int64) {
-        columns = tokenColumns + [SearchFacets.columnValue(sectionID: sectionID)]
-    }
-
-    /// The six token columns of a text (folded title, sapo, body, then their distinct exact readings). Each field is
-    /// read once; the tokenizer then only splits what is written out. Tokenizing the text itself gives the same
-    /// tokens, but the exact columns would read every syllable a second time.
-    static func tokenColumns(_ text: SearchRowText) -> [String] {
+    /// Each field read once: its folded tokens and its readings come from the same pass.
+    init(title: String, sapo: String, body: String) {
         let marker = SearchTokenizer.writtenOutMarker.utf8.first!
-        let fields = [text.title, text.sapo, SearchText.plain(markdown: text.body)].map {
+        let fields = [title, sapo, SearchText.plain(markdown: body)].map {
             SearchTokens.writtenOutForms(of: $0, prefix: marker)
         }
-        return fields.map { String(decoding: $0.folded, as: UTF8.self) }
-            + fields.map { String(decoding: $0.distinctExact, as: UTF8.self) }
+        columns = fields.map { String(decoding: $0.folded, as: UTF8.self) }
+        readings = ExactReadings(fields: fields.map(\.readings)).encoded
     }
+
+    init(_ text: SearchRowText) {
+        self.init(title: text.title, sapo: text.sapo, body: text.body)
+    }
+}
+
+/// What an index row is written with: the token columns and facets (after its rowid), and the readings for the row map.
+struct SearchRowValues: Sendable {
+    var tokens: SearchRowTokens
+    var sectionID: Int64
+
+    init(tokens: SearchRowTokens, sectionID: Int64) {
+        self.tokens = tokens
+        self.sectionID = sectionID
+    }
+
+    /// The values of the index's columns after the rowid: folded title, sapo, body, facets.
+    var columns: [String] { tokens.columns + [SearchFacets.columnValue(sectionID: sectionID)] }
 
     /// The values of each text, computed on every core when there are many.
     static func make(_ texts: [SearchRowText?]) -> [SearchRowValues?] {
-        SQLiteNewsStore.concurrentMap(texts) { $0.map(SearchRowValues.init) }
+        SQLiteNewsStore.concurrentMap(texts) { text in
+            text.map { SearchRowValues(tokens: SearchRowTokens($0), sectionID: $0.sectionID) }
+        }
     }
 }

@@ -3,41 +3,23 @@ import GRDB
 import GRDBSQLite
 import NewsSearch
 
-/// A query as FTS5 sees it: MATCH expressions made only of quoted tokens already in index form (so nothing typed is
-/// ever read as FTS5 syntax), and the plan that tells the ranking function which phrase is which term.
+/// A query as FTS5 sees it: a MATCH expression made only of quoted tokens already in index form (so nothing typed is
+/// ever read as FTS5 syntax), and the plan that tells the ranking function which reading each term was typed in.
 struct SearchMatch {
-    /// Every term (its folded token, or its exact reading), AND the section facets: `("duong" OR "đường") AND "sat"`.
-    /// The exact readings add no match (each implies its folded token) but let the ranking see where they are.
+    /// Every term's folded token, AND the section facets: `"duong" AND "sat" AND ("#s1" OR "#s4")`. Phrase i is
+    /// term i; the facets come last.
     let expression: String
-    /// The same matches with folded tokens only, cheaper to count.
-    let countExpression: String
-    /// One letter per phrase of `expression`, in order: term index as a letter, lowercase for the folded token,
-    /// uppercase for the exact reading ("aAbc"). Phrases past its end (facets) are not terms.
+    /// Per term, separated by spaces: the hash of its exact reading (`ExactReadings`) in hexadecimal when it was typed
+    /// with diacritics, else "-" ("- 9c1e52f0").
     let plan: String
 
     init(query: SearchQuery, sectionIDs: [Int64]?) {
-        var groups: [String] = []
-        var counted: [String] = []
-        var plan = ""
-        for (index, term) in query.terms.enumerated() {
-            let letter = Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8(index)))
-            plan.append(letter)
-            counted.append("\"\(term.folded)\"")
-            if term.hasDiacritics {
-                plan.append(Character(letter.uppercased()))
-                groups.append("(\"\(term.folded)\" OR \"\(term.exact)\")")
-            } else {
-                groups.append("\"\(term.folded)\"")
-            }
-        }
+        var groups = query.terms.map { "\"\($0.folded)\"" }
         if let sectionIDs {
-            let facets = "(" + sectionIDs.map { "\"\(SearchFacets.section($0))\"" }.joined(separator: " OR ") + ")"
-            groups.append(facets)
-            counted.append(facets)
+            groups.append("(" + sectionIDs.map { "\"\(SearchFacets.section($0))\"" }.joined(separator: " OR ") + ")")
         }
         expression = groups.joined(separator: " AND ")
-        countExpression = counted.joined(separator: " AND ")
-        self.plan = plan
+        plan = query.terms.map { $0.hasDiacritics ? String($0.exactHash, radix: 16) : "-" }.joined(separator: " ")
     }
 }
 
@@ -53,9 +35,9 @@ enum SearchFacets {
     }
 }
 
-/// `toasoan_match(search_index, plan)`: the score of the current row by `SearchRanking`, from where the query's folded
-/// tokens sit in title, sapo and body (FTS5 position lists) and in which fields its exact readings occur; registered on
-/// every connection.
+/// `toasoan_match(search_index, plan, readings)`: the score of the current row by `SearchRanking`, from where the
+/// query's folded tokens sit in title, sapo and body (FTS5 position lists) and which fields hold the exact readings
+/// typed (`readings`, the row's encoded `ExactReadings`); registered on every connection.
 enum SearchMatchFunction {
     static let name = "toasoan_match"
 
@@ -66,27 +48,17 @@ enum SearchMatchFunction {
         precondition(code == SQLITE_OK, "FTS5 refused the ranking function (code \(code))")
     }
 
-    /// What one query keeps between rows: the ranking, which phrase is which term, reusable features.
+    /// What one query keeps between rows: the ranking, the hashes of the readings typed, reusable features.
     private final class Scorer {
         let ranking: SearchRanking
-        /// Per phrase: the term, and whether it is the exact reading.
-        let roles: [(term: Int, isExact: Bool)]
+        /// Per term, the hash of the exact reading typed, or nil for a term typed without diacritics.
+        let readings: [UInt32?]
         var features: MatchFeatures
 
         init(plan: String) {
-            var roles: [(Int, Bool)] = []
-            var accented: [Bool] = []
-            for scalar in plan.unicodeScalars {
-                let isExact = scalar.value < 0x61
-                let term = Int(scalar.value) - (isExact ? 0x41 : 0x61)
-                guard term >= 0, term < SearchQuery.maxTerms else { continue }
-                while accented.count <= term { accented.append(false) }
-                if isExact { accented[term] = true }
-                roles.append((term, isExact))
-            }
-            self.roles = roles
-            ranking = SearchRanking(accented: accented)
-            features = MatchFeatures(termCount: accented.count)
+            readings = plan.split(separator: " ").prefix(SearchQuery.maxTerms).map { UInt32($0, radix: 16) }
+            ranking = SearchRanking(accented: readings.map { $0 != nil })
+            features = MatchFeatures(termCount: readings.count)
         }
     }
 
@@ -111,21 +83,26 @@ enum SearchMatchFunction {
             }
         }
         scorer.features.removeAll()
-        let phrases = min(Int(api.pointee.xPhraseCount(context)), scorer.roles.count)
-        for phrase in 0..<phrases {
-            let role = scorer.roles[phrase]
+        let phrases = min(Int(api.pointee.xPhraseCount(context)), scorer.readings.count)
+        for term in 0..<phrases {
             var iterator = Fts5PhraseIter()
             var column: CInt = 0
             var offset: CInt = 0
-            guard api.pointee.xPhraseFirst(context, CInt(phrase), &iterator, &column, &offset) == SQLITE_OK else { continue }
-            // Columns 0–2 hold folded tokens at their positions, 3–5 the exact readings of the same fields.
+            guard api.pointee.xPhraseFirst(context, CInt(term), &iterator, &column, &offset) == SQLITE_OK else { continue }
             while column >= 0 {
-                if role.isExact, let field = SearchField(rawValue: Int(column) - 3) {
-                    scorer.features.addExactOccurrence(term: role.term, field: field)
-                } else if !role.isExact, let field = SearchField(rawValue: Int(column)) {
-                    scorer.features.addOccurrence(term: role.term, field: field, position: offset)
+                if let field = SearchField(rawValue: Int(column)) {
+                    scorer.features.addOccurrence(term: term, field: field, position: offset)
                 }
                 api.pointee.xPhraseNext(context, &iterator, &column, &offset)
+            }
+        }
+        if count >= 2, let values, let blob = sqlite3_value_blob(values[1]) {
+            let encoded = UnsafeRawBufferPointer(start: blob, count: Int(sqlite3_value_bytes(values[1])))
+            for (term, reading) in scorer.readings.enumerated() {
+                guard let reading else { continue }
+                for field in SearchField.allCases where ExactReadings.contains(reading, in: field, encoded: encoded) {
+                    scorer.features.addExactOccurrence(term: term, field: field)
+                }
             }
         }
         sqlite3_result_double(result, scorer.ranking.score(scorer.features))

@@ -4,23 +4,16 @@ import NewsSearch
 
 /// The FTS5 tokenizer of the search index, registered on every connection; see `SearchTokens`. What it does with a text
 /// depends on how the text starts:
-/// - plain text (title, sapo, body): every syllable's folded token, at its position ("duong", "sat");
-/// - U+0002, then text (the `exact_*` columns): each distinct exact reading of a syllable with diacritics, once
-///   ("đường", "sắt") — where a reading occurs, not every position, which is what ranking by exact reading needs
-///   and a third of what indexing every occurrence costs;
-/// - U+0001, then tokens separated by spaces (the facets column, `#s12`): those tokens as written.
+/// - plain text: every syllable's folded token, at its position ("duong", "sat");
+/// - U+0001, then tokens separated by spaces: those tokens as written.
 /// Queries are always written-out tokens: the store builds them from tokens already in index form. So are the rows the
-/// store writes (`SearchRowValues`: each field read once in Swift, its folded tokens and distinct exact readings
-/// written out, the same tokens as the two text paths give, at half the reading); the text paths remain for anything
-/// else. A folded token never equals an exact one (folding changes every token with diacritics), so the columns need
-/// no filters.
+/// store writes (`SearchRowValues`: each field read once in Swift, which also gives its exact readings, see
+/// `ExactReadings`); the plain-text path gives the same tokens, for anything else.
 final class SearchTokenizer: FTS5CustomTokenizer {
     static let name = "toasoan_vietnamese"
 
     /// Marks a column value made of written-out tokens.
     static let writtenOutMarker = "\u{1}"
-    /// Marks a column value whose distinct exact readings are indexed.
-    static let exactMarker = "\u{2}"
 
     init(db: Database, arguments: [String]) throws {}
 
@@ -36,15 +29,8 @@ final class SearchTokenizer: FTS5CustomTokenizer {
             return Self.writtenOutTokens(bytes, context: context, callback: tokenCallback)
         }
         do {
-            if bytes[0] == 0x02 {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[1...]), as: UTF8.self)
-                try SearchTokens.forEachDistinctExact(in: text) { exact in
-                    try Self.emit(exact, flags: 0, context: context, callback: tokenCallback)
-                }
-            } else {
-                try SearchTokens.forEachFolded(in: String(decoding: bytes, as: UTF8.self)) { folded in
-                    try Self.emit(folded, flags: 0, context: context, callback: tokenCallback)
-                }
+            try SearchTokens.forEachFolded(in: String(decoding: bytes, as: UTF8.self)) { folded in
+                try Self.emit(folded, flags: 0, context: context, callback: tokenCallback)
             }
         } catch let stop as CallbackStop {
             return stop.code

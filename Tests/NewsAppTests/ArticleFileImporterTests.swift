@@ -57,6 +57,29 @@ struct ArticleFileImporterTests {
         #expect(try await store.publishedArticle(id: result.created[1], now: Fixtures.now) == nil)
     }
 
+    @Test("a large import ends by merging the search index into one part; a small one does not")
+    func mergesIndexAfterLargeImport() async throws {
+        let folder = try Self.folder([Self.line("s-1"), Self.line("s-2"), Self.line("s-3")])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("articles.jsonl").path
+        let store = try SQLiteNewsStore.inMemory()
+        // One part per import before: the first file's articles are in their own part.
+        try await Fixtures.importNew(store, [Fixtures.input(id: "before", title: "Tiêu đề trước")])
+        for (threshold, merges) in [(3, false), (2, true)] {
+            let phases = PhaseRecorder()
+            let importer = ArticleFileImporter(
+                store: store, mediaDirectory: folder.appendingPathComponent("media").path, clock: { Fixtures.now },
+                mergeThreshold: threshold
+            )
+            try await importer.importFile(at: path, progress: phases)
+            #expect(phases.seen.contains("merging the search index") == merges, "threshold \(threshold)")
+            let parts = try await store.searchIndexSegmentCount()
+            #expect(merges ? parts == 1 : parts > 1, "threshold \(threshold): \(parts) parts")
+        }
+        let hits = try await store.search(SearchRequest(query: "tieu de", scope: .published(now: Fixtures.now)))
+        #expect(hits.totalCount == 4)
+    }
+
     @Test("importing the same ids again updates the articles and never duplicates them")
     func reimport() async throws {
         let folder = try Self.folder([Self.line("s-1")])
@@ -132,4 +155,13 @@ struct ArticleFileImporterTests {
             try await importer.importFile(at: folder.appendingPathComponent("missing.jsonl").path, progress: SilentProgress())
         }
     }
+}
+
+/// The phases an import reported.
+private final class PhaseRecorder: ImportProgress, @unchecked Sendable {
+    private let lock = NSLock()
+    private var phases: [String] = []
+    func update(phase: String, done: Int, total: Int) { lock.withLock { if phases.last != phase { phases.append(phase) } } }
+    func finish(_ summary: String) {}
+    var seen: [String] { lock.withLock { phases } }
 }

@@ -11,7 +11,7 @@ struct SearchSuggestionsTests {
     ]
 
     func candidates(_ raw: String) -> [String] {
-        SearchSuggestions.candidates(for: SearchQuery(raw)) { vocabulary[$0] ?? 0 }
+        SearchSuggestions.candidates(for: SearchQuery(raw)) { vocabulary[$0] ?? 0 } readingCounts: { _ in [:] }
     }
 
     @Test("Telex and VNI typed with the input method off become the words meant")
@@ -36,8 +36,12 @@ struct SearchSuggestionsTests {
 
     @Test("A corrected syllable is shown in its most frequent reading, the plain one included")
     func readings() {
-        let counts = ["trung": 900, "trũng": 20, "trùng": 60, "dan": 3500, "dân": 3000, "đan": 100]
-        let suggest = { (raw: String) in SearchSuggestions.candidates(for: SearchQuery(raw)) { counts[$0] ?? 0 }.first }
+        let frequency = ["trung": 900, "dan": 3500]
+        // Plain "trung" in 820 documents, "dan" in 400.
+        let readings = ["trung": ["trung": 820, "trũng": 20, "trùng": 60], "dan": ["dan": 400, "dân": 3000, "đan": 100]]
+        let suggest = { (raw: String) in
+            SearchSuggestions.candidates(for: SearchQuery(raw)) { frequency[$0] ?? 0 } readingCounts: { readings[$0] ?? [:] }.first
+        }
         #expect(suggest("trungg") == "trung", "“miền Trung”, not the rarer “trũng”")
         #expect(suggest("dann") == "dân", "most “dan” are “dân”")
     }
@@ -45,7 +49,7 @@ struct SearchSuggestionsTests {
     @Test("Nothing to suggest: every syllable is known, or an unknown one has no correction")
     func nothing() {
         let counts = ["gia": 900, "suc": 300, "sac": 200]
-        let acronym = SearchSuggestions.candidates(for: SearchQuery("giá SJC")) { counts[$0] ?? 0 }
+        let acronym = SearchSuggestions.candidates(for: SearchQuery("giá SJC")) { counts[$0] ?? 0 } readingCounts: { _ in [:] }
         #expect(acronym.isEmpty, "a short unknown word (an acronym) is not a slip of a known one (“súc”)")
         #expect(candidates("hà nội").isEmpty)
         #expect(candidates("qqqqqqqq").isEmpty)

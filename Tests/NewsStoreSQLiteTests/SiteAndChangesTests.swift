@@ -78,7 +78,7 @@ struct SiteAndChangesTests {
         #expect(try await store.appliedMigrations() == [
             "2026-11-29-create-content", "2026-11-29-create-accounts", "2026-11-30-create-editorial", "2026-12-01-media-library",
             "2026-12-01-security-policy", "2026-12-02-site-secrets", "2026-12-03-search-index", "2026-12-03-webhooks",
-            "2026-12-03-related-similarity",
+            "2026-12-03-related-similarity", "2026-12-05-search-readings",
         ])
         try await Fixtures.importNew(store, [Fixtures.input(id: "w")])
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))

@@ -44,4 +44,5 @@ public struct FailingStore: NewsStorage {
     public func newsSitemapArticles(since: Date, now: Date) async throws -> [NewsSitemapArticle] { throw Self.error }
     public func search(_ request: SearchRequest) async throws -> SearchResults { throw Self.error }
     public func rebuildSearchIndex(progress: @escaping @Sendable (Int, Int) -> Void) async throws { throw Self.error }
+    public func optimizeSearchIndex() async throws { throw Self.error }
 }

@@ -42,6 +42,20 @@ final class IndexingFixture: @unchecked Sendable {
     static let articleCount = 10_000
     private static let lock = NSLock()
     nonisolated(unsafe) private static var loaded: [ArticleInput]?
+    nonisolated(unsafe) private static var stored: SQLiteNewsStore?
+
+    /// A store holding the articles, made once per run in a temporary directory that the next run replaces
+    /// (`scripts/bench-search.sh` runs one at a time).
+    static func store() async throws -> SQLiteNewsStore {
+        if let stored = lock.withLock({ stored }) { return stored }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("toasoan-bench-reindex").path
+        try? FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let store = try SQLiteNewsStore.open(path: "\(directory)/news.sqlite")
+        _ = try await store.importArticles(try articles(), now: Date(), progress: nil)
+        lock.withLock { stored = store }
+        return store
+    }
 
     static func articles() throws -> [ArticleInput] {
         try lock.withLock {
@@ -64,6 +78,28 @@ final class Cursor: @unchecked Sendable {
 
 let matchesMetric = BenchmarkMetric.custom("matches (total hits)", polarity: .prefersSmaller, useScalingFactor: false)
 let articlesPerSecond = BenchmarkMetric.custom("articles per second", polarity: .prefersLarger, useScalingFactor: false)
+
+/// Both indexing benchmarks: a few iterations of several seconds each.
+var indexingConfiguration: Benchmark.Configuration {
+    Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident, articlesPerSecond],
+        timeUnits: .milliseconds,
+        warmupIterations: 1,
+        maxDuration: .seconds(120),
+        maxIterations: 5
+    )
+}
+
+/// Measures `work` (on `count` articles), and records its rate as `articlesPerSecond`.
+func measureArticlesPerSecond(_ benchmark: Benchmark, count: Int, _ work: () async throws -> Void) async throws {
+    let clock = ContinuousClock()
+    benchmark.startMeasurement()
+    let started = clock.now
+    try await work()
+    let elapsed = clock.now - started
+    benchmark.stopMeasurement()
+    benchmark.measurement(articlesPerSecond, Int((Double(count) / elapsed.seconds).rounded()))
+}
 
 let benchmarks: @Sendable () -> Void = {
     // Each query class has 200 queries, in random order (the generator shuffles them): 20 to warm up, then five
@@ -105,13 +141,7 @@ let benchmarks: @Sendable () -> Void = {
     // `toasoan import` does), search index included once the store has one.
     Benchmark(
         "Indexing: import 10,000 articles into an empty store",
-        configuration: .init(
-            metrics: [.wallClock, .cpuTotal, .peakMemoryResident, articlesPerSecond],
-            timeUnits: .milliseconds,
-            warmupIterations: 1,
-            maxDuration: .seconds(120),
-            maxIterations: 5
-        ),
+        configuration: indexingConfiguration,
         closure: { benchmark in
             let articles = try IndexingFixture.articles()
             let directory = FileManager.default.temporaryDirectory
@@ -119,15 +149,24 @@ let benchmarks: @Sendable () -> Void = {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: directory) }
             var store: SQLiteNewsStore? = try SQLiteNewsStore.open(path: "\(directory)/news.sqlite")
-            let clock = ContinuousClock()
-            benchmark.startMeasurement()
-            let started = clock.now
-            _ = try await store!.importArticles(articles, now: Date(), progress: nil)
-            let elapsed = clock.now - started
-            benchmark.stopMeasurement()
-            benchmark.measurement(articlesPerSecond, Int((Double(articles.count) / elapsed.seconds).rounded()))
+            try await measureArticlesPerSecond(benchmark, count: articles.count) {
+                _ = try await store!.importArticles(articles, now: Date(), progress: nil)
+            }
             store = nil
         },
         setup: { _ = try IndexingFixture.articles() }
+    )
+
+    // Indexing alone: `toasoan reindex` of 10,000 stored articles (read, tokenized, written, merged into one part).
+    Benchmark(
+        "Indexing: reindex 10,000 stored articles",
+        configuration: indexingConfiguration,
+        closure: { benchmark in
+            let store = try await IndexingFixture.store()
+            try await measureArticlesPerSecond(benchmark, count: IndexingFixture.articleCount) {
+                try await store.rebuildSearchIndex { _, _ in }
+            }
+        },
+        setup: { _ = try await IndexingFixture.store() }
     )
 }

@@ -109,6 +109,9 @@ public enum BenchData {
                 start + batch.count, Double(batch.count) / elapsed.seconds, Double(start + batch.count) / total.seconds
             ))
         }
+        // As `toasoan import` ends a large import: the index merged into one part.
+        let merging = try await clock.measure { try await store.optimizeSearchIndex() }
+        log(String(format: "  merged the search index in %.1f s", merging.seconds))
         try JSONEncoder().encode(manifest).write(to: URL(fileURLWithPath: manifestPath))
         let report = BuildReport(articles: inputs.count, seconds: total.seconds, databaseBytes: databaseBytes())
         return (store, report)
