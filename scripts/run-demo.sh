@@ -9,4 +9,7 @@ scripts/install-deps.sh
 configuration="${CONFIGURATION:-release}"
 swift build -c "$configuration" --product toasoan
 mkdir -p data
-exec "$(swift build -c "$configuration" --show-bin-path)/toasoan" serve --demo --database data/toasoan.sqlite "$@"
+binary="$(swift build -c "$configuration" --show-bin-path)/toasoan"
+# The demo's own database follows the code: a file left by an older build is brought up to date first.
+"$binary" migrate --database data/toasoan.sqlite
+exec "$binary" serve --demo --database data/toasoan.sqlite "$@"

@@ -78,6 +78,17 @@ kill -TERM "$server"
 for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
 check "the server stops on SIGTERM within 5 s" sh -c "! kill -0 $server 2>/dev/null"
 wait "$server" 2>/dev/null || true; server=""
+# An older schema (its last migration not applied) is refused by serve, and `toasoan migrate` brings it up to date.
+last="$(sqlite3 "$work/news.sqlite" "SELECT identifier FROM grdb_migrations ORDER BY rowid DESC LIMIT 1")"
+sqlite3 "$work/news.sqlite" "DELETE FROM grdb_migrations WHERE identifier = '$last'"
+set +e
+"$binary" serve --port "$port" --database "$work/news.sqlite" >"$work/behind.out" 2>&1
+status=$?
+set -e
+check "serve refuses a database whose schema is behind, saying to run toasoan migrate" \
+  sh -c "test $status -ne 0 && grep -q 'older than this toasoan' '$work/behind.out' && grep -q 'toasoan migrate' '$work/behind.out'"
+"$binary" migrate --database "$work/news.sqlite" >"$work/migrate.out" 2>&1
+check "toasoan migrate applies what is missing and says so" grep -q "applied 1 migration to .*: $last" "$work/migrate.out"
 "$binary" serve --demo --port "$port" --database "$work/news.sqlite" >"$work/server2.log" 2>&1 &
 server=$!
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done

@@ -53,7 +53,7 @@ public enum NewsApplication {
     }
 
     /// Opens the database, loads the theme and checks the media folder and the port; every problem is reported at once.
-    public static func open(_ configuration: ServeConfiguration) throws(ConfigurationError) -> (Parts, SQLiteNewsStore) {
+    public static func open(_ configuration: ServeConfiguration) throws(ConfigurationError) -> (Parts, any NewsBackend) {
         var problems: [String] = []
         var theme: Theme?
         do {
@@ -61,7 +61,7 @@ public enum NewsApplication {
         } catch {
             problems += error.problems.map { "theme \(configuration.themeDirectory): \($0)" }
         }
-        var store: SQLiteNewsStore?
+        var store: (any NewsBackend)?
         do {
             store = try SQLiteNewsStore.open(path: configuration.databasePath)
         } catch {
@@ -123,8 +123,8 @@ public enum NewsApplication {
     public static func build(
         _ configuration: ServeConfiguration, logger: Logger
     ) async throws -> some ApplicationProtocol {
-        var (parts, sqlite) = try open(configuration)
-        parts.csrfKey = try await sqlite.siteSecret(named: "csrf")
+        var (parts, backend) = try open(configuration)
+        parts.csrfKey = try await backend.siteSecret(named: "csrf")
         // NewsText builds its character tables on first use; pay that before the first reader does.
         _ = VietnameseText.fold("")
         if configuration.demo {
@@ -136,7 +136,7 @@ public enum NewsApplication {
             } else {
                 logger.notice("the database already has content; the demo newsroom was not seeded")
             }
-            let logins = try await demo.seedAccounts(into: sqlite)
+            let logins = try await demo.seedAccounts(into: backend)
             if !logins.isEmpty {
                 // Printed once, when the accounts are made; only bcrypt hashes are stored.
                 let lines = logins.map { "  \($0.role.label.padding(toLength: 16, withPad: " ", startingAt: 0)) \($0.email)  \($0.password)" }
@@ -154,11 +154,11 @@ public enum NewsApplication {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "toasoan"),
             services: [
                 ChangeFollowerService(follower: follower, logger: logger),
-                ScheduledPublisherService(publisher: ScheduledPublisher(store: sqlite, workflow: parts.workflow, logger: logger)),
-                RelatedArticlesRefresherService(refresher: RelatedArticlesRefresher(store: sqlite, logger: logger)),
+                ScheduledPublisherService(publisher: ScheduledPublisher(store: backend, workflow: parts.workflow, logger: logger)),
+                RelatedArticlesRefresherService(refresher: RelatedArticlesRefresher(store: backend, logger: logger)),
                 // Demo mode is a trial on one machine: let its webhooks reach a receiver on localhost.
                 WebhookDeliveryService(deliverer: WebhookDeliverer(
-                    store: sqlite, transport: URLSessionWebhookTransport(allowPrivateAddresses: configuration.demo), logger: logger
+                    store: backend, transport: URLSessionWebhookTransport(allowPrivateAddresses: configuration.demo), logger: logger
                 )),
             ],
             logger: logger

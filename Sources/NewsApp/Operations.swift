@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NewsStore
 import NewsStoreSQLite
 
 /// What the `toasoan` commands do, so the executable stays a thin layer of argument parsing.
@@ -19,14 +20,38 @@ public enum Operations {
         try await app.runService()
     }
 
-    /// Opens the database for a command-line operation, reporting an unusable path as a configuration problem.
-    public static func openStore(databasePath: String?, environment: [String: String]) throws -> SQLiteNewsStore {
+    /// Opens the database for a command-line operation, reporting an unusable path or schema as a configuration
+    /// problem.
+    public static func openStore(
+        databasePath: String?, environment: [String: String], schema: SchemaUpgrade = .newDatabaseOnly
+    ) throws -> SQLiteNewsStore {
         let database = databasePath ?? environment["TOASOAN_DATABASE"] ?? ServeConfiguration.Defaults.databasePath
         do {
-            return try SQLiteNewsStore.open(path: database)
+            return try SQLiteNewsStore.open(path: database, schema: schema)
         } catch {
             throw ConfigurationError(problems: [error.description])
         }
+    }
+
+    /// Applies the migrations the database at `databasePath` lacks (creating it when new), and says what it did.
+    /// The only command that changes an existing schema: `serve` and the others refuse one that is behind.
+    @discardableResult
+    public static func migrate(
+        databasePath: String?, environment: [String: String], report: (String) -> Void = { print($0) }
+    ) throws -> [String] {
+        let database = databasePath ?? environment["TOASOAN_DATABASE"] ?? ServeConfiguration.Defaults.databasePath
+        let applied: [String]
+        do {
+            applied = try SQLiteNewsStore.openApplying(path: database, schema: .applyMissing).applied
+        } catch {
+            throw ConfigurationError(problems: [error.description])
+        }
+        if applied.isEmpty {
+            report("the database \(database) is up to date (\(SQLiteNewsStore.migrationNames.count) migrations)")
+        } else {
+            report("applied \(applied.count) migration\(applied.count == 1 ? "" : "s") to \(database): \(applied.joined(separator: ", "))")
+        }
+        return applied
     }
 
     /// Account operations on the database at `databasePath`.

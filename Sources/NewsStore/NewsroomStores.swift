@@ -131,3 +131,14 @@ public protocol SecurityPolicyStore: Sendable {
 /// Everything the newsroom needs from storage, implemented once per database.
 public typealias NewsroomStorage = UserStore & SessionStore & AuditLog & EditorialStore & SecurityPolicyStore & MediaLibraryStore
     & WebhookStore
+
+/// Secrets every node of the site must share (the newsroom's CSRF key), kept in the database.
+public protocol SiteSecretStore: Sendable {
+    /// The secret called `name` (32 random bytes), made on first use and then the same for every process and node
+    /// that opens this database. Never logged.
+    func siteSecret(named name: String) async throws -> [UInt8]
+}
+
+/// Everything a running site needs from its database: what `serve` opens, once per backend.
+public typealias NewsBackend = NewsStorage & NewsroomStorage & RelatedArticlesStore & SearchStore & FeedStore
+    & PublicContentStore & SiteSecretStore

@@ -1,9 +1,8 @@
 import Foundation
 import GRDB
+import NewsStore
 
-extension SQLiteNewsStore {
-    /// The site-wide secret called `name` (32 random bytes), made on first use and then the same for every process
-    /// and node that opens this database. Never logged.
+extension SQLiteNewsStore: SiteSecretStore {
     public func siteSecret(named name: String) async throws -> [UInt8] {
         try await write { db in
             var random = SystemRandomNumberGenerator()

@@ -15,8 +15,17 @@ public final class SQLiteNewsStore: Sendable {
         self.location = location
     }
 
-    /// Opens (creating if needed) the database file at `path` and brings its schema up to date.
-    public static func open(path: String) throws(StorageError) -> SQLiteNewsStore {
+    /// Opens (creating if needed) the database file at `path`. A new database gets the schema; one whose schema is
+    /// behind is brought up to date only with `.applyMissing` (`toasoan migrate`), and one migrated by a newer binary
+    /// is refused (see `SchemaStatus`).
+    public static func open(path: String, schema: SchemaUpgrade = .newDatabaseOnly) throws(StorageError) -> SQLiteNewsStore {
+        try openApplying(path: path, schema: schema).store
+    }
+
+    /// `open(path:schema:)`, also telling which migrations it applied (for `toasoan migrate` to report).
+    public static func openApplying(
+        path: String, schema: SchemaUpgrade
+    ) throws(StorageError) -> (store: SQLiteNewsStore, applied: [String]) {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -31,8 +40,18 @@ public final class SQLiteNewsStore: Sendable {
         do {
             let pool = try DatabasePool(path: path, configuration: configuration())
             let store = SQLiteNewsStore(writer: pool, location: path)
-            try store.migrate()
-            return store
+            let status = try store.schemaStatus()
+            switch status {
+            case .empty:
+                try store.migrate()
+                return (store, migrationNames)
+            case .behind(let missing) where schema == .applyMissing:
+                try store.migrate()
+                return (store, missing)
+            default:
+                if let refusal = status.refusal(database: path) { throw StorageError.unavailable(refusal) }
+                return (store, [])
+            }
         } catch let error as StorageError {
             throw error
         } catch {
@@ -76,9 +95,23 @@ public final class SQLiteNewsStore: Sendable {
         try Self.migrator.migrate(writer)
     }
 
-    /// The names of the migrations applied to this database, oldest first.
+    /// The names of the migrations this binary knows, in order.
+    public static var migrationNames: [String] { migrator.migrations }
+
+    /// The names of the migrations applied to this database, in the order applied, including any this binary does
+    /// not know.
     public func appliedMigrations() async throws -> [String] {
-        try await writer.read { db in try Self.migrator.appliedMigrations(db) }
+        try await writer.read { db in try Self.appliedMigrations(db) }
+    }
+
+    /// Where the schema stands against `migrationNames`.
+    public func schemaStatus() throws -> SchemaStatus {
+        SchemaStatus(applied: try writer.read { db in try Self.appliedMigrations(db) }, known: Self.migrationNames)
+    }
+
+    private static func appliedMigrations(_ db: Database) throws -> [String] {
+        guard try db.tableExists("grdb_migrations") else { return [] }
+        return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
     }
 
     /// Reads, mapping database failures to `StorageError`.

@@ -8,7 +8,7 @@ struct Toasoan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toasoan",
         abstract: "Tòa Soạn: a newsroom system and news website.",
-        subcommands: [Serve.self, Import.self, Reindex.self, UserCommand.self],
+        subcommands: [Serve.self, Migrate.self, Import.self, Reindex.self, UserCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -74,6 +74,23 @@ struct Import: AsyncParsableCommand {
                 path: file, databasePath: database, mediaDirectory: mediaDirectory,
                 environment: ProcessInfo.processInfo.environment
             )
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Migrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bring the database's schema up to date (after an upgrade); the other commands refuse an older one."
+    )
+
+    @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
+    var database: String?
+
+    func run() throws {
+        do {
+            try Operations.migrate(databasePath: database, environment: ProcessInfo.processInfo.environment)
         } catch {
             throw fail(error)
         }

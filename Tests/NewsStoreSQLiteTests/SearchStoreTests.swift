@@ -370,7 +370,7 @@ struct SearchIndexPartsTests {
                 DELETE FROM grdb_migrations WHERE identifier = '2026-12-05-search-readings';
                 """)
         }
-        let upgraded = try SQLiteNewsStore.open(path: path)
+        let upgraded = try SQLiteNewsStore.open(path: path, schema: .applyMissing)
         #expect(try await upgraded.appliedMigrations().last == "2026-12-05-search-readings")
         #expect(try await readerIDs(upgraded, "đường") == ["road", "piano"])
         #expect(try await readerIDs(upgraded, "duong cam") == ["piano"])

@@ -1,7 +1,8 @@
 import Foundation
 import NewsDomain
+import GRDB
 import NewsStore
-import NewsStoreSQLite
+@testable import NewsStoreSQLite
 import NewsTestSupport
 import Testing
 
@@ -85,6 +86,36 @@ struct SiteAndChangesTests {
         // Reopening keeps the content.
         let again = try SQLiteNewsStore.open(path: path)
         #expect(try await again.articleCount() == 1)
+    }
+
+    @Test("a new file gets the schema; one behind is refused until migrated; one ahead is refused even then")
+    func schemaUpgrades() async throws {
+        let folder = try Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("news.sqlite").path
+        let created = try SQLiteNewsStore.openApplying(path: path, schema: .newDatabaseOnly)
+        #expect(created.applied == SQLiteNewsStore.migrationNames)
+        try await Fixtures.importNew(created.store, [Fixtures.input(id: "kept")])
+        let last = try #require(SQLiteNewsStore.migrationNames.last)
+        // As if the binary were newer than the database: its last migration not applied yet.
+        try await created.store.write { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [last])
+        }
+        #expect(throws: StorageError.unavailable(SchemaStatus.behind(missing: [last]).refusal(database: path)!)) {
+            try SQLiteNewsStore.open(path: path)
+        }
+        let upgraded = try SQLiteNewsStore.openApplying(path: path, schema: .applyMissing)
+        #expect(upgraded.applied == [last])
+        #expect(try await upgraded.store.articleCount() == 1, "the content stays")
+        #expect(try SQLiteNewsStore.openApplying(path: path, schema: .applyMissing).applied.isEmpty, "nothing left to apply")
+        // As if a newer binary had migrated it.
+        try await upgraded.store.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('2099-01-01-from-the-future')")
+        }
+        for schema in [SchemaUpgrade.newDatabaseOnly, .applyMissing] {
+            #expect(throws: StorageError.self) { try SQLiteNewsStore.open(path: path, schema: schema) }
+        }
+        #expect(try upgraded.store.schemaStatus() == .ahead(unknown: ["2099-01-01-from-the-future"]))
     }
 
     @Test("a database in a missing or read-only folder is refused with a message naming it")
