@@ -63,7 +63,10 @@ public enum NewsApplication {
         }
         var store: (any NewsBackend)?
         do {
-            store = try SQLiteNewsStore.open(path: configuration.databasePath)
+            switch configuration.database {
+            case .sqlite(let path): store = try SQLiteNewsStore.open(path: path)
+            case .postgres(let url): problems.append(Operations.postgresNotYet(url))
+            }
         } catch {
             problems.append(error.description)
         }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import NewsStore
+import NewsStorePostgres
 import NewsStoreSQLite
 
 /// What the `toasoan` commands do, so the executable stays a thin layer of argument parsing.
@@ -23,48 +24,75 @@ public enum Operations {
     /// Opens the database for a command-line operation, reporting an unusable path or schema as a configuration
     /// problem.
     public static func openStore(
-        databasePath: String?, environment: [String: String], schema: SchemaUpgrade = .newDatabaseOnly
-    ) throws -> SQLiteNewsStore {
-        let database = databasePath ?? environment["TOASOAN_DATABASE"] ?? ServeConfiguration.Defaults.databasePath
-        do {
-            return try SQLiteNewsStore.open(path: database, schema: schema)
-        } catch {
-            throw ConfigurationError(problems: [error.description])
+        _ database: DatabaseLocation, schema: SchemaUpgrade = .newDatabaseOnly
+    ) throws(ConfigurationError) -> SQLiteNewsStore {
+        switch database {
+        case .sqlite(let path):
+            do {
+                return try SQLiteNewsStore.open(path: path, schema: schema)
+            } catch {
+                throw ConfigurationError(problems: [error.description])
+            }
+        case .postgres(let url):
+            throw ConfigurationError(problems: [Self.postgresNotYet(url)])
         }
     }
 
-    /// Applies the migrations the database at `databasePath` lacks (creating it when new), and says what it did.
-    /// The only command that changes an existing schema: `serve` and the others refuse one that is behind.
+    /// What a command says when asked to work on PostgreSQL before its store is complete (issue 6).
+    static func postgresNotYet(_ url: PostgresURL) -> String {
+        "PostgreSQL (\(url.redacted)) is not ready to serve a newspaper yet: only `toasoan migrate` works on it so far"
+    }
+
+    /// Applies the migrations `database` lacks (creating its schema when new), and says what it did. The only command
+    /// that changes an existing schema: `serve` and the others refuse one that is behind.
     @discardableResult
     public static func migrate(
-        databasePath: String?, environment: [String: String], report: (String) -> Void = { print($0) }
-    ) throws -> [String] {
-        let database = databasePath ?? environment["TOASOAN_DATABASE"] ?? ServeConfiguration.Defaults.databasePath
+        _ database: DatabaseLocation, logger: Logger = Logger(label: "toasoan"), report: (String) -> Void = { print($0) }
+    ) async throws -> [String] {
         let applied: [String]
-        do {
-            applied = try SQLiteNewsStore.openApplying(path: database, schema: .applyMissing).applied
-        } catch {
-            throw ConfigurationError(problems: [error.description])
+        let known: Int
+        switch database {
+        case .sqlite(let path):
+            do {
+                applied = try SQLiteNewsStore.openApplying(path: path, schema: .applyMissing).applied
+            } catch {
+                throw ConfigurationError(problems: [error.description])
+            }
+            known = SQLiteNewsStore.migrationNames.count
+        case .postgres(let url):
+            applied = try await PostgresNewsStore.withStore(url: url, logger: logger) { store in
+                // "Password authentication failed" says more than a deadline that passed.
+                try await store.checkConnection()
+                let status = try await store.schemaStatus()
+                if case .ahead = status, let refusal = status.refusal(database: url.redacted) {
+                    throw ConfigurationError(problems: [refusal])
+                }
+                let before = try await store.appliedMigrations()
+                try await store.migrate()
+                return try await store.appliedMigrations().filter { !before.contains($0) }
+            }
+            known = PostgresNewsStore.migrationNames.count
         }
         if applied.isEmpty {
-            report("the database \(database) is up to date (\(SQLiteNewsStore.migrationNames.count) migrations)")
+            report("the database \(database) is up to date (\(known) migrations)")
         } else {
             report("applied \(applied.count) migration\(applied.count == 1 ? "" : "s") to \(database): \(applied.joined(separator: ", "))")
         }
         return applied
     }
 
-    /// Account operations on the database at `databasePath`.
-    public static func accounts(databasePath: String?, environment: [String: String]) throws -> AccountOperations {
-        AccountOperations(store: try openStore(databasePath: databasePath, environment: environment))
+    /// Account operations on `database`.
+    public static func accounts(_ database: DatabaseLocation) throws -> AccountOperations {
+        AccountOperations(store: try openStore(database))
     }
 
-    /// Imports a JSON Lines file into the database at `databasePath` (media copied to `mediaDirectory`, default
-    /// `media/` beside the database).
-    public static func importFile(path: String, databasePath: String?, mediaDirectory: String?, environment: [String: String]) async throws {
-        let database = databasePath ?? environment["TOASOAN_DATABASE"] ?? ServeConfiguration.Defaults.databasePath
-        let media = mediaDirectory ?? environment["TOASOAN_MEDIA_DIR"] ?? ServeConfiguration.defaultMediaDirectory(forDatabase: database)
-        let store = try openStore(databasePath: database, environment: environment)
+    /// Imports a JSON Lines file into `database` (media copied to `mediaDirectory`, by default `media/` beside a SQLite
+    /// file).
+    public static func importFile(
+        path: String, database: DatabaseLocation, mediaDirectory: String?, environment: [String: String]
+    ) async throws {
+        let media = mediaDirectory ?? environment["TOASOAN_MEDIA_DIR"] ?? database.defaultMediaDirectory
+        let store = try openStore(database)
         do {
             try FileManager.default.createDirectory(atPath: media, withIntermediateDirectories: true)
         } catch {
@@ -74,13 +102,13 @@ public enum Operations {
         try await importer.importFile(at: path, progress: ConsoleProgress())
     }
 
-    /// Rebuilds the search index of the database at `databasePath` from its articles, reporting progress. The site
+    /// Rebuilds the search index of `database` from its articles, reporting progress. The site
     /// keeps serving meanwhile (the old index answers searches until the new one commits), but saving and publishing
     /// wait for the rebuild's transaction: about a minute per 100,000 articles.
     public static func reindex(
-        databasePath: String?, environment: [String: String], progress: any ImportProgress = ConsoleProgress()
+        _ database: DatabaseLocation, progress: any ImportProgress = ConsoleProgress()
     ) async throws {
-        let store = try openStore(databasePath: databasePath, environment: environment)
+        let store = try openStore(database)
         let started = ContinuousClock.now
         let articles = ArticleCounter()
         try await store.rebuildSearchIndex { done, total in

@@ -8,11 +8,12 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var host: String
     /// Port to listen on (`--port`, `TOASOAN_PORT`).
     public var port: Int
-    /// The SQLite database file (`--database`, `TOASOAN_DATABASE`).
-    public var databasePath: String
+    /// The database: a SQLite file (`--database`, `TOASOAN_DATABASE`) or PostgreSQL (`--database-url`,
+    /// `TOASOAN_DATABASE_URL`).
+    public var database: DatabaseLocation
     /// The theme folder (`--theme`, `TOASOAN_THEME`).
     public var themeDirectory: String
-    /// Where media files live (`--media-dir`, `TOASOAN_MEDIA_DIR`); defaults to `media/` beside the database.
+    /// Where media files live (`--media-dir`, `TOASOAN_MEDIA_DIR`); defaults to `media/` beside a SQLite file.
     public var mediaDirectory: String
     /// Seed the demo newsroom into an empty database (`--demo`, `TOASOAN_DEMO=1`).
     public var demo: Bool
@@ -37,14 +38,14 @@ public struct ServeConfiguration: Sendable, Equatable {
 
     /// Creates a configuration.
     public init(
-        host: String, port: Int, databasePath: String, themeDirectory: String, mediaDirectory: String, demo: Bool,
+        host: String, port: Int, database: DatabaseLocation, themeDirectory: String, mediaDirectory: String, demo: Bool,
         workflow: WorkflowPolicy = .standard, maxUploadBytes: Int = Defaults.maxUploadBytes
     ) {
         self.workflow = workflow
         self.maxUploadBytes = maxUploadBytes
         self.host = host
         self.port = port
-        self.databasePath = databasePath
+        self.database = database
         self.themeDirectory = themeDirectory
         self.mediaDirectory = mediaDirectory
         self.demo = demo
@@ -52,8 +53,8 @@ public struct ServeConfiguration: Sendable, Equatable {
 
     /// Resolves flags (nil when not given) against the environment and defaults; every problem is reported at once.
     public static func resolve(
-        host: String?, port: Int?, database: String?, theme: String?, mediaDirectory: String?, demo: Bool,
-        workflowLevels: String? = nil, maxUploadMegabytes: Int? = nil, environment: [String: String]
+        host: String?, port: Int?, database: String?, databaseURL: String? = nil, theme: String?, mediaDirectory: String?,
+        demo: Bool, workflowLevels: String? = nil, maxUploadMegabytes: Int? = nil, environment: [String: String]
     ) throws(ConfigurationError) -> ServeConfiguration {
         var problems: [String] = []
         let host = host ?? environment["TOASOAN_HOST"] ?? Defaults.host
@@ -71,10 +72,14 @@ public struct ServeConfiguration: Sendable, Equatable {
             problems.append("port \(resolvedPort) is out of range (1-65535)")
         }
         if host.isEmpty { problems.append("host must not be empty") }
-        let databasePath = database ?? environment["TOASOAN_DATABASE"] ?? Defaults.databasePath
-        if databasePath.isEmpty { problems.append("database path must not be empty") }
+        var location = DatabaseLocation.sqlite(path: Defaults.databasePath)
+        do {
+            location = try DatabaseLocation.resolve(database: database, databaseURL: databaseURL, environment: environment)
+        } catch {
+            problems += error.problems
+        }
         let theme = theme ?? environment["TOASOAN_THEME"] ?? Defaults.themeDirectory
-        let media = mediaDirectory ?? environment["TOASOAN_MEDIA_DIR"] ?? Self.defaultMediaDirectory(forDatabase: databasePath)
+        let media = mediaDirectory ?? environment["TOASOAN_MEDIA_DIR"] ?? location.defaultMediaDirectory
         let demoFromEnvironment = environment["TOASOAN_DEMO"].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
         var workflow = WorkflowPolicy.standard
         if let text = workflowLevels ?? environment["TOASOAN_WORKFLOW_LEVELS"] {
@@ -94,15 +99,10 @@ public struct ServeConfiguration: Sendable, Equatable {
         }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
         return ServeConfiguration(
-            host: host, port: resolvedPort, databasePath: databasePath, themeDirectory: theme,
+            host: host, port: resolvedPort, database: location, themeDirectory: theme,
             mediaDirectory: media, demo: demo || demoFromEnvironment, workflow: workflow,
             maxUploadBytes: megabytes.map { $0 * 1_048_576 } ?? Defaults.maxUploadBytes
         )
-    }
-
-    /// `media/` in the folder of the database file.
-    public static func defaultMediaDirectory(forDatabase path: String) -> String {
-        URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("media").path
     }
 }
 

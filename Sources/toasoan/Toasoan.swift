@@ -26,8 +26,7 @@ struct Serve: AsyncParsableCommand {
     var host: String?
     @Option(help: "Port to listen on (TOASOAN_PORT; default 8080).")
     var port: Int?
-    @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
-    var database: String?
+    @OptionGroup var storage: DatabaseOptions
     @Option(help: "Theme folder (TOASOAN_THEME; default Themes/default).")
     var theme: String?
     @Option(name: .customLong("media-dir"), help: "Media folder (TOASOAN_MEDIA_DIR; default media/ beside the database).")
@@ -46,7 +45,8 @@ struct Serve: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         do {
             let configuration = try ServeConfiguration.resolve(
-                host: host, port: port, database: database, theme: theme, mediaDirectory: mediaDirectory, demo: demo,
+                host: host, port: port, database: storage.database, databaseURL: storage.databaseURL, theme: theme,
+                mediaDirectory: mediaDirectory, demo: demo,
                 workflowLevels: workflowLevels, maxUploadMegabytes: maxUploadMegabytes, environment: environment
             )
             try await Operations.serve(configuration, logger: Operations.makeLogger(environment: environment))
@@ -63,15 +63,14 @@ struct Import: AsyncParsableCommand {
 
     @Argument(help: "The .jsonl file.")
     var file: String
-    @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
-    var database: String?
+    @OptionGroup var storage: DatabaseOptions
     @Option(name: .customLong("media-dir"), help: "Media folder (TOASOAN_MEDIA_DIR; default media/ beside the database).")
     var mediaDirectory: String?
 
     func run() async throws {
         do {
             try await Operations.importFile(
-                path: file, databasePath: database, mediaDirectory: mediaDirectory,
+                path: file, database: storage.location(), mediaDirectory: mediaDirectory,
                 environment: ProcessInfo.processInfo.environment
             )
         } catch {
@@ -80,17 +79,18 @@ struct Import: AsyncParsableCommand {
     }
 }
 
-struct Migrate: ParsableCommand {
+struct Migrate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Bring the database's schema up to date (after an upgrade); the other commands refuse an older one."
     )
 
-    @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
-    var database: String?
+    @OptionGroup var storage: DatabaseOptions
 
-    func run() throws {
+    func run() async throws {
         do {
-            try Operations.migrate(databasePath: database, environment: ProcessInfo.processInfo.environment)
+            try await Operations.migrate(
+                storage.location(), logger: Operations.makeLogger(environment: ProcessInfo.processInfo.environment)
+            )
         } catch {
             throw fail(error)
         }
@@ -102,12 +102,11 @@ struct Reindex: AsyncParsableCommand {
         abstract: "Rebuild the search index from the stored articles (after an upgrade that changes how text is indexed)."
     )
 
-    @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
-    var database: String?
+    @OptionGroup var storage: DatabaseOptions
 
     func run() async throws {
         do {
-            try await Operations.reindex(databasePath: database, environment: ProcessInfo.processInfo.environment)
+            try await Operations.reindex(storage.location())
         } catch {
             throw fail(error)
         }

@@ -22,12 +22,11 @@ struct UserCommand: AsyncParsableCommand {
         var role: [String] = []
         @Option(help: "For a section editor: a section slug they are limited to (repeat for several).")
         var section: [String] = []
-        @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
-        var database: String?
+        @OptionGroup var storage: DatabaseOptions
 
         func run() async throws {
             do {
-                let accounts = try Operations.accounts(databasePath: database, environment: ProcessInfo.processInfo.environment)
+                let accounts = try Operations.accounts(storage.location())
                 let password = try PasswordInput.readNewPassword()
                 let user = try await accounts.addUser(email: email, name: name, roles: role, sections: section, password: password)
                 print("created \(user.email) (\(user.roles.map(\.rawValue).sorted().joined(separator: ", ")))")
@@ -40,12 +39,11 @@ struct UserCommand: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List accounts.")
 
-        @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
-        var database: String?
+        @OptionGroup var storage: DatabaseOptions
 
         func run() async throws {
             do {
-                print(try await Operations.accounts(databasePath: database, environment: ProcessInfo.processInfo.environment).listUsers())
+                print(try await Operations.accounts(storage.location()).listUsers())
             } catch {
                 throw fail(error)
             }
@@ -57,12 +55,11 @@ struct UserCommand: AsyncParsableCommand {
 
         @Option(help: "Login e-mail of the account.")
         var email: String
-        @Option(help: "SQLite database file (TOASOAN_DATABASE; default toasoan.sqlite).")
-        var database: String?
+        @OptionGroup var storage: DatabaseOptions
 
         func run() async throws {
             do {
-                try await Operations.accounts(databasePath: database, environment: ProcessInfo.processInfo.environment)
+                try await Operations.accounts(storage.location())
                     .disableUser(email: email)
                 print("disabled \(email.lowercased())")
             } catch {

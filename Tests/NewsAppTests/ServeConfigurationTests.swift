@@ -16,7 +16,7 @@ struct ServeConfigurationTests {
             host: nil, port: nil, database: nil, theme: nil, mediaDirectory: nil, demo: false, environment: environment
         )
         #expect(fromEnvironment == ServeConfiguration(
-            host: "0.0.0.0", port: 9000, databasePath: "/srv/news.sqlite", themeDirectory: "Themes/default",
+            host: "0.0.0.0", port: 9000, database: .sqlite(path: "/srv/news.sqlite"), themeDirectory: "Themes/default",
             mediaDirectory: "/srv/media", demo: true
         ))
         let fromFlags = try ServeConfiguration.resolve(
@@ -24,7 +24,7 @@ struct ServeConfigurationTests {
         )
         #expect(fromFlags.host == "127.0.0.2")
         #expect(fromFlags.port == 8081)
-        #expect(fromFlags.databasePath == "a.sqlite")
+        #expect(fromFlags.database == .sqlite(path: "a.sqlite"))
         #expect(fromFlags.themeDirectory == "T")
         #expect(fromFlags.mediaDirectory == "/m")
         let defaults = try ServeConfiguration.resolve(
@@ -38,8 +38,44 @@ struct ServeConfigurationTests {
         #expect(themed.mediaDirectory == "/srv/anh")
         #expect(defaults.host == "127.0.0.1")
         #expect(defaults.port == 8080)
-        #expect(defaults.databasePath == "toasoan.sqlite")
+        #expect(defaults.database == .sqlite(path: "toasoan.sqlite"))
         #expect(!defaults.demo)
+    }
+
+    @Test("PostgreSQL is named by --database-url or TOASOAN_DATABASE_URL; naming both kinds at one level is refused")
+    func databaseChoice() throws {
+        let url = "postgres://toasoan:bi-mat@db.internal:6432/bao?sslmode=require"
+        let fromFlag = try DatabaseLocation.resolve(
+            database: nil, databaseURL: url, environment: ["TOASOAN_DATABASE": "/srv/news.sqlite"]
+        )
+        guard case .postgres(let parsed) = fromFlag else {
+            Issue.record("expected PostgreSQL, got \(fromFlag)")
+            return
+        }
+        #expect(parsed.host == "db.internal" && parsed.port == 6432 && parsed.database == "bao")
+        #expect(!fromFlag.description.contains("bi-mat"), "the password is never shown")
+        #expect(fromFlag.defaultMediaDirectory == "media")
+        let fromEnvironment = try DatabaseLocation.resolve(
+            database: nil, databaseURL: nil, environment: ["TOASOAN_DATABASE_URL": url]
+        )
+        #expect(fromEnvironment == fromFlag)
+        #expect(try DatabaseLocation.resolve(database: "a.sqlite", databaseURL: nil, environment: ["TOASOAN_DATABASE_URL": url])
+            == .sqlite(path: "a.sqlite"), "a flag wins over the environment")
+        #expect(throws: ConfigurationError.self) {
+            try DatabaseLocation.resolve(database: "a.sqlite", databaseURL: url, environment: [:])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try DatabaseLocation.resolve(
+                database: nil, databaseURL: nil, environment: ["TOASOAN_DATABASE": "a.sqlite", "TOASOAN_DATABASE_URL": url]
+            )
+        }
+        do {
+            _ = try DatabaseLocation.resolve(database: nil, databaseURL: "postgres://u:bi-mat@/bao", environment: [:])
+            Issue.record("a URL without a host must be refused")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(!error.description.contains("bi-mat"))
+        }
     }
 
     @Test("bad values are all reported at once, naming the setting")
@@ -64,7 +100,7 @@ struct ServeConfigurationTests {
         try FileManager.default.createDirectory(at: theme, withIntermediateDirectories: true)
         try #"{"name": "broken", "version": "1"}"#.write(to: theme.appendingPathComponent("theme.json"), atomically: true, encoding: .utf8)
         let configuration = ServeConfiguration(
-            host: "127.0.0.1", port: 1, databasePath: "/no-such-folder-toasoan/news.sqlite", themeDirectory: theme.path,
+            host: "127.0.0.1", port: 1, database: .sqlite(path: "/no-such-folder-toasoan/news.sqlite"), themeDirectory: theme.path,
             mediaDirectory: folder.appendingPathComponent("media").path, demo: false
         )
         do {
@@ -100,7 +136,7 @@ struct ServeConfigurationTests {
         let folder = try Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let configuration = ServeConfiguration(
-            host: "127.0.0.1", port: port, databasePath: folder.appendingPathComponent("n.sqlite").path,
+            host: "127.0.0.1", port: port, database: .sqlite(path: folder.appendingPathComponent("n.sqlite").path),
             themeDirectory: Fixtures.themeDirectory, mediaDirectory: folder.appendingPathComponent("media").path, demo: false
         )
         #expect(throws: ConfigurationError(problems: ["port \(port) on 127.0.0.1 is already in use (is another toasoan or web server running?)"])) {

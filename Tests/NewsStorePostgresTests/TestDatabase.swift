@@ -1,0 +1,76 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Testing
+
+@testable import NewsStorePostgres
+
+extension Testing.Tag {
+    /// Tests that need a PostgreSQL server (`TOASOAN_TEST_DATABASE_URL`).
+    @Tag static var postgres: Self
+}
+
+/// The PostgreSQL server the tests use, and a private schema for each test.
+enum TestDatabase {
+    /// The environment variable naming the test server, e.g.
+    /// `postgres://toasoan:toasoan@127.0.0.1:5432/toasoan_test`.
+    static let variable = "TOASOAN_TEST_DATABASE_URL"
+
+    /// A logger that keeps the pool quiet: tests that break connections on purpose would flood the output.
+    static let logger = Logger(label: "toasoan.postgres.test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// The test server's URL as given, or nil when the test must stop here: without the variable a developer's run
+    /// skips with a note, while a CI run (`CI` set) records a failure, since CI must exercise PostgreSQL.
+    static func text(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        guard let text = environment[variable], !text.isEmpty else {
+            if let ci = environment["CI"], !ci.isEmpty {
+                Issue.record("\(variable) is not set: CI must run the PostgreSQL tests", sourceLocation: sourceLocation)
+            } else {
+                print("note: \(variable) is not set; skipping a PostgreSQL test")
+            }
+            return nil
+        }
+        return text
+    }
+
+    /// The test server's URL, read; nil when the test must stop here (see `text`).
+    static func url(sourceLocation: SourceLocation = #_sourceLocation) -> PostgresURL? {
+        guard let text = text(sourceLocation: sourceLocation) else { return nil }
+        do {
+            return try PostgresURL(text)
+        } catch {
+            Issue.record("\(variable) cannot be used: \(error)", sourceLocation: sourceLocation)
+            return nil
+        }
+    }
+
+    /// Runs `body` with the URL of a new, empty schema `t_<random>` (the URL's search path), then drops the schema
+    /// and everything in it, whether `body` succeeded or not. Does nothing when there is no test server.
+    static func withSchema(
+        sourceLocation: SourceLocation = #_sourceLocation, _ body: (PostgresURL) async throws -> Void
+    ) async throws {
+        guard let server = url(sourceLocation: sourceLocation) else { return }
+        let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        try await PostgresNewsStore.withStore(url: server, logger: logger) { admin in
+            try await admin.write { try await $0.execute("CREATE SCHEMA \(unescaped: schema)") }
+            do {
+                try await body(server.settingSearchPath(schema))
+            } catch {
+                _ = try? await admin.write { try await $0.execute("DROP SCHEMA \(unescaped: schema) CASCADE") }
+                throw error
+            }
+            try await admin.write { try await $0.execute("DROP SCHEMA \(unescaped: schema) CASCADE") }
+        }
+    }
+
+    /// Runs `body` with a running store on a new, empty schema (see `withSchema`).
+    static func withStore(
+        deadline: Duration = PostgresNewsStore.defaultDeadline, sourceLocation: SourceLocation = #_sourceLocation,
+        _ body: (PostgresNewsStore) async throws -> Void
+    ) async throws {
+        try await withSchema(sourceLocation: sourceLocation) { url in
+            try await PostgresNewsStore.withStore(url: url, deadline: deadline, logger: logger, body)
+        }
+    }
+}
