@@ -5,7 +5,8 @@ import NewsStore
 import NewsText
 
 /// The JSON shapes of the Content API (`openapi/content.yaml`). Times are ISO 8601 with +07:00; URLs are absolute
-/// when the site's base URL is set (Cài đặt → Địa chỉ trang), paths otherwise. Absent values are `null`, never left out.
+/// when the site's base URL is set (Cài đặt → Địa chỉ trang), paths otherwise. A field the document requires is `null`
+/// when absent (`@Nullable`); one it marks optional (an article's body in lists, a kind's own term fields) is left out.
 enum ContentAPIModels {
     /// A section, tag or running story as other answers name it (`SectionRef`, `TagRef`, `TopicRef` in the document).
     struct Ref: Encodable {
@@ -59,22 +60,13 @@ enum ContentAPIModels {
             aspect = variant.aspect
         }
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(url, forKey: .url)
-            try container.encode(width, forKey: .width)
-            try container.encode(height, forKey: .height)
-            try container.encode(format, forKey: .format)
-            if let aspect { try container.encode(aspect, forKey: .aspect) }
-        }
-
         enum CodingKeys: String, CodingKey { case url, width, height, format, aspect }
     }
 
     struct Image: Encodable {
         let url: String
-        let width: Int?
-        let height: Int?
+        @Nullable var width: Int?
+        @Nullable var height: Int?
         let alt: String
         let caption: String
         let credit: String
@@ -92,18 +84,6 @@ enum ContentAPIModels {
             crops = media.crops.map { ImageFile($0, links: links) }
         }
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(url, forKey: .url)
-            try container.encode(width, forKey: .width)
-            try container.encode(height, forKey: .height)
-            try container.encode(alt, forKey: .alt)
-            try container.encode(caption, forKey: .caption)
-            try container.encode(credit, forKey: .credit)
-            try container.encode(variants, forKey: .variants)
-            try container.encode(crops, forKey: .crops)
-        }
-
         enum CodingKeys: String, CodingKey { case url, width, height, alt, caption, credit, variants, crops }
     }
 
@@ -117,7 +97,7 @@ enum ContentAPIModels {
         }
     }
 
-    /// An article: in lists without body, images and corrections; alone with them.
+    /// An article: in lists without body, images and corrections (left out); alone with them.
     struct ArticleItem: Encodable {
         let id: Int64
         let url: String
@@ -125,10 +105,10 @@ enum ContentAPIModels {
         let title: String
         let sapo: String
         let section: Ref
-        let topic: Ref?
+        @Nullable var topic: Ref?
         let tags: [Ref]
         let authors: [AuthorRef]
-        let image: Image?
+        @Nullable var image: Image?
         let publishedAt: String
         let updatedAt: String
         let bodyHTML: String?
@@ -161,25 +141,6 @@ enum ContentAPIModels {
             }
         }
 
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(url, forKey: .url)
-            try container.encode(slug, forKey: .slug)
-            try container.encode(title, forKey: .title)
-            try container.encode(sapo, forKey: .sapo)
-            try container.encode(section, forKey: .section)
-            try container.encode(topic, forKey: .topic)
-            try container.encode(tags, forKey: .tags)
-            try container.encode(authors, forKey: .authors)
-            try container.encode(image, forKey: .image)
-            try container.encode(publishedAt, forKey: .publishedAt)
-            try container.encode(updatedAt, forKey: .updatedAt)
-            if let bodyHTML { try container.encode(bodyHTML, forKey: .bodyHTML) }
-            if let images { try container.encode(images, forKey: .images) }
-            if let corrections { try container.encode(corrections, forKey: .corrections) }
-        }
-
         enum CodingKeys: String, CodingKey {
             case id, url, slug, title, sapo, section, topic, tags, authors, image, images, corrections
             case publishedAt = "published_at"
@@ -192,15 +153,7 @@ enum ContentAPIModels {
         let articles: [ArticleItem]
         let total: Int
         let limit: Int
-        let nextPageToken: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(articles, forKey: .articles)
-            try container.encode(total, forKey: .total)
-            try container.encode(limit, forKey: .limit)
-            try container.encode(nextPageToken, forKey: .nextPageToken)
-        }
+        @Nullable var nextPageToken: String?
 
         enum CodingKeys: String, CodingKey {
             case articles, total, limit
@@ -213,18 +166,8 @@ enum ContentAPIModels {
         let slug: String
         let name: String
         let description: String
-        let parent: String?
+        @Nullable var parent: String?
         let url: String
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(slug, forKey: .slug)
-            try container.encode(name, forKey: .name)
-            try container.encode(description, forKey: .description)
-            try container.encode(parent, forKey: .parent)
-            try container.encode(url, forKey: .url)
-        }
 
         enum CodingKeys: String, CodingKey { case id, slug, name, description, parent, url }
     }
@@ -243,18 +186,6 @@ enum ContentAPIModels {
         let description: String?
         let title: String?
         let bio: String?
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(slug, forKey: .slug)
-            try container.encode(name, forKey: .name)
-            try container.encode(url, forKey: .url)
-            try container.encode(articleCount, forKey: .articleCount)
-            if let description { try container.encode(description, forKey: .description) }
-            if let title { try container.encode(title, forKey: .title) }
-            if let bio { try container.encode(bio, forKey: .bio) }
-        }
 
         enum CodingKeys: String, CodingKey {
             case id, slug, name, url, description, title, bio
@@ -276,6 +207,19 @@ enum ContentAPIModels {
             try container.encode(total, forKey: DynamicKey("total"))
             try container.encode(limit, forKey: DynamicKey("limit"))
             try container.encode(nextPageToken, forKey: DynamicKey("next_page_token"))
+        }
+    }
+
+    /// An optional the answer always names: `null` when absent. (A plain optional property is left out when nil.)
+    @propertyWrapper
+    struct Nullable<Value: Encodable>: Encodable {
+        var wrappedValue: Value?
+
+        init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
         }
     }
 

@@ -149,31 +149,18 @@ public struct SearchAPIRoutes: Sendable {
     struct Answer: Encodable {
         struct Hit: Encodable {
             var id: Int64
-            var externalID: String?
+            @ContentAPIModels.Nullable var externalID: String?
             var title: String
             var titleHTML: String
             var url: String
             var snippet: String
             var section: ContentAPIModels.Ref
-            var publishedAt: String?
+            @ContentAPIModels.Nullable var publishedAt: String?
             var score: Double
 
             enum CodingKeys: String, CodingKey {
                 case id, externalID = "external_id", title, titleHTML = "title_html", url, snippet, section
                 case publishedAt = "published_at", score
-            }
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(id, forKey: .id)
-                try container.encode(externalID, forKey: .externalID)
-                try container.encode(title, forKey: .title)
-                try container.encode(titleHTML, forKey: .titleHTML)
-                try container.encode(url, forKey: .url)
-                try container.encode(snippet, forKey: .snippet)
-                try container.encode(section, forKey: .section)
-                try container.encode(publishedAt, forKey: .publishedAt)
-                try container.encode(score, forKey: .score)
             }
         }
 
@@ -183,7 +170,7 @@ public struct SearchAPIRoutes: Sendable {
         var totalIsLowerBound: Bool
         var limit: Int
         var offset: Int
-        var suggestion: String?
+        @ContentAPIModels.Nullable var suggestion: String?
         /// The hits are those of `suggestion`, since `query` found nothing.
         var suggestionSearched: Bool
         var hits: [Hit]
@@ -191,18 +178,6 @@ public struct SearchAPIRoutes: Sendable {
         enum CodingKeys: String, CodingKey {
             case query, total, totalIsLowerBound = "total_is_lower_bound", limit, offset, suggestion
             case suggestionSearched = "suggestion_searched", hits
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(query, forKey: .query)
-            try container.encode(total, forKey: .total)
-            try container.encode(totalIsLowerBound, forKey: .totalIsLowerBound)
-            try container.encode(limit, forKey: .limit)
-            try container.encode(offset, forKey: .offset)
-            try container.encode(suggestion, forKey: .suggestion)
-            try container.encode(suggestionSearched, forKey: .suggestionSearched)
-            try container.encode(hits, forKey: .hits)
         }
     }
 }

@@ -67,6 +67,8 @@ struct ContentAPITests {
             #expect((first["authors"] as? [[String: Any]])?.first?["url"] as? String == "https://bao.example/tac-gia/tran-minh-thu")
             #expect(first["image"] is NSNull)
             #expect(first["body_html"] == nil, "lists carry no body")
+            let second = try #require((json["articles"] as? [[String: Any]])?.dropFirst().first)
+            #expect(second["topic"] is NSNull, "a required field without a value is null, not left out")
             #expect(!response.text.contains("Bí mật"))
         }
     }
