@@ -60,8 +60,9 @@ let package = Package(
         .target(
             name: "NewsStorePostgres",
             dependencies: [
-                "NewsDomain", "NewsText", "NewsStore",
+                "NewsDomain", "NewsText", "NewsStore", "NewsSimilarity",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -116,6 +117,7 @@ let package = Package(
             dependencies: [
                 "NewsDomain", "NewsText", "NewsStore", "NewsStoreSQLite", "NewsStorePostgres", "NewsMarkdown", "NewsImages",
                 "NewsRendering", "NewsWeb", "NewsAuth", "NewsAdmin",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -132,7 +134,11 @@ let package = Package(
         // Tests: one target per module, plus shared fixtures.
         .target(
             name: "NewsTestSupport",
-            dependencies: ["NewsDomain", "NewsStore", "NewsStoreSQLite"],
+            dependencies: [
+                "NewsDomain", "NewsStore", "NewsStoreSQLite", "NewsStorePostgres",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/NewsTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -152,11 +158,17 @@ let package = Package(
         .testTarget(
             name: "NewsStorePostgresTests",
             dependencies: [
-                "NewsStorePostgres", "NewsStoreSQLite", "NewsStore",
+                "NewsStorePostgres", "NewsStoreSQLite", "NewsStore", "NewsTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // The store contract: every test runs on SQLite and on PostgreSQL (TOASOAN_TEST_DATABASE_URL, as above).
+        .testTarget(
+            name: "NewsStoreContractTests",
+            dependencies: ["NewsStore", "NewsStoreSQLite", "NewsStorePostgres", "NewsDomain", "NewsTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "NewsMarkdownTests", dependencies: ["NewsMarkdown"], swiftSettings: swiftSettings),
@@ -173,7 +185,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "NewsAppTests", dependencies: ["NewsApp", "NewsTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NewsAppTests",
+            dependencies: ["NewsApp", "NewsTestSupport", "NewsStorePostgres", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "NewsAdminTests",
             dependencies: [

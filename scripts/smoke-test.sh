@@ -113,6 +113,22 @@ if [[ -n "${TOASOAN_TEST_DATABASE_URL:-}" ]]; then
   set -e
   check "serve on PostgreSQL says it is not ready yet" sh -c "test $status -ne 0 && grep -q 'not ready to serve' '$work/pg-serve.out'"
   psql -q "$TOASOAN_TEST_DATABASE_URL" -c "SET client_min_messages = warning; DROP SCHEMA $schema CASCADE"
+  # `toasoan copy` moves the demo newspaper (a snapshot of it: the server is still running) into an empty schema,
+  # compares, and refuses to copy into a database that already holds one.
+  copy_schema="smoke_copy_$$"
+  copy_url="$TOASOAN_TEST_DATABASE_URL${separator}search_path=$copy_schema"
+  psql -q "$TOASOAN_TEST_DATABASE_URL" -c "CREATE SCHEMA $copy_schema"
+  sqlite3 "$work/news.sqlite" ".backup '$work/snapshot.sqlite'"
+  "$binary" copy --from "$work/snapshot.sqlite" --to "$copy_url" >"$work/pg-copy.out" 2>&1 || true
+  check "toasoan copy moves the demo newspaper into PostgreSQL and finds every table identical" \
+    sh -c "grep -q '^  articles: [1-9][0-9]* rows' '$work/pg-copy.out' && grep -q 'tables: identical' '$work/pg-copy.out'"
+  set +e
+  "$binary" copy --from "$work/snapshot.sqlite" --to "$copy_url" >"$work/pg-copy2.out" 2>&1
+  status=$?
+  set -e
+  check "a second copy into the same database is refused" \
+    sh -c "test $status -ne 0 && grep -q 'already holds a newspaper' '$work/pg-copy2.out'"
+  psql -q "$TOASOAN_TEST_DATABASE_URL" -c "SET client_min_messages = warning; DROP SCHEMA $copy_schema CASCADE"
 elif [[ "${CI:-}" == "true" ]]; then
   failed=$((failed + 1)); echo "FAIL - TOASOAN_TEST_DATABASE_URL is not set (scripts/test.sh sets it)"
 fi

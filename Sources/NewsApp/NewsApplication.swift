@@ -13,8 +13,12 @@ import ServiceLifecycle
 
 /// The composition root: turns a configuration into a running newspaper.
 public enum NewsApplication {
-    /// How often a node looks for changes committed elsewhere (another process or node).
+    /// How often a node looks for changes committed elsewhere (another process or node), when its store cannot
+    /// announce them (SQLite).
     public static let changePollInterval: Duration = .milliseconds(250)
+    /// How often a node looks for changes when its store announces them (PostgreSQL `LISTEN`): only a safety net
+    /// for the moments the subscription is lost, chosen so that even then a change shows within about a second.
+    public static let signalledChangePollInterval: Duration = .seconds(1)
 
     /// Everything the site is made of, opened and validated.
     public struct Parts: Sendable {
@@ -33,6 +37,8 @@ public enum NewsApplication {
         public let workflow: Workflow
         /// The largest upload the media library takes, in bytes.
         public let maxUploadBytes: Int
+        /// Reverse proxies whose `X-Forwarded-For` names the client.
+        public var trustedProxies: TrustedProxies = .none
         /// The key of the newsroom's CSRF tokens, shared by every node (stored in the database); random in tests.
         public var csrfKey: [UInt8] = (0..<32).map { _ in UInt8.random(in: 0...255) }
 
@@ -79,10 +85,11 @@ public enum NewsApplication {
             problems.append(problem)
         }
         guard problems.isEmpty, let theme, let store else { throw ConfigurationError(problems: problems) }
-        let parts = Parts(
+        var parts = Parts(
             store: store, theme: theme, mediaDirectory: configuration.mediaDirectory, newsroom: store,
             workflow: Workflow(policy: configuration.workflow), maxUploadBytes: configuration.maxUploadBytes
         )
+        parts.trustedProxies = configuration.trustedProxies
         return (parts, store)
     }
 
@@ -104,7 +111,10 @@ public enum NewsApplication {
                 users: AdminUserRoutes(store: $0, sections: parts.store, hasher: parts.hasher, clock: clock)
             )
         }
-        let router = buildRouter(reader: routes, admin: admin, mediaDirectory: parts.mediaDirectory, logger: logger)
+        let router = buildRouter(
+            reader: routes, admin: admin, mediaDirectory: parts.mediaDirectory, trustedProxies: parts.trustedProxies,
+            logger: logger
+        )
         ContentAPIRoutes(store: parts.store, cache: cache, clock: clock).register(on: router)
         SearchAPIRoutes(store: parts.store, clock: clock).register(on: router)
         let feeds = FeedController(store: parts.store, mediaDirectory: parts.mediaDirectory, clock: clock)
@@ -156,7 +166,7 @@ public enum NewsApplication {
             server: readerServer(cache: cache),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "toasoan"),
             services: [
-                ChangeFollowerService(follower: follower, logger: logger),
+                ChangeFollowerService(follower: follower, signal: backend as? any ContentChangeSignal, logger: logger),
                 ScheduledPublisherService(publisher: ScheduledPublisher(store: backend, workflow: parts.workflow, logger: logger)),
                 RelatedArticlesRefresherService(refresher: RelatedArticlesRefresher(store: backend, logger: logger)),
                 // Demo mode is a trial on one machine: let its webhooks reach a receiver on localhost.
@@ -172,12 +182,15 @@ public enum NewsApplication {
 /// Runs the change follower beside the server and stops it with the server.
 struct ChangeFollowerService: Service {
     let follower: ContentChangeFollower
+    /// The store's announcements of committed changes, when it makes them.
+    let signal: (any ContentChangeSignal)?
     let logger: Logger
 
     func run() async throws {
+        let interval = signal == nil ? NewsApplication.changePollInterval : NewsApplication.signalledChangePollInterval
         await cancelWhenGracefulShutdown {
-            await follower.run(every: NewsApplication.changePollInterval) { error in
-                logger.warning("cannot read the change log", metadata: ["error": "\(error)"])
+            await follower.run(every: interval, signal: signal) { error in
+                logger.warning("cannot follow the change log", metadata: ["error": "\(error)"])
             }
         }
     }

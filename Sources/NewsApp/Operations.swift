@@ -81,6 +81,26 @@ public enum Operations {
         return applied
     }
 
+    /// Copies the newspaper in the SQLite file at `path` into the empty PostgreSQL database `url` (`toasoan copy`),
+    /// then compares the two; throws when they differ, after saying where.
+    public static func copy(
+        from path: String, to url: String, logger: Logger = Logger(label: "toasoan"),
+        report: @escaping @Sendable (String) -> Void = { print($0) }
+    ) async throws {
+        guard case .postgres(let target) = try DatabaseLocation.resolve(database: nil, databaseURL: url, environment: [:])
+        else {
+            throw ConfigurationError(problems: ["--to must be a PostgreSQL URL (postgres://user:password@host:port/database)"])
+        }
+        let result = try await NewspaperCopy.copy(from: path, to: target, logger: logger, report: report)
+        guard result.identical else {
+            let tables = result.tables.filter { !$0.matches }.map(\.table)
+            throw ConfigurationError(problems: [
+                "the copy in PostgreSQL differs from \(path) in \(tables.joined(separator: ", ")); "
+                    + "it was left as copied: empty the database and copy again, with the newspaper stopped",
+            ])
+        }
+    }
+
     /// Account operations on `database`.
     public static func accounts(_ database: DatabaseLocation) throws -> AccountOperations {
         AccountOperations(store: try openStore(database))

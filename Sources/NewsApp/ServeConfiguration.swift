@@ -1,5 +1,7 @@
 import Foundation
+import NIOCore
 import NewsDomain
+import NewsWeb
 
 /// Everything `toasoan serve` needs, resolved once at start-up from flags, then `TOASOAN_…` environment variables,
 /// then defaults. Nothing reads the environment after this.
@@ -21,6 +23,9 @@ public struct ServeConfiguration: Sendable, Equatable {
     public var workflow: WorkflowPolicy = .standard
     /// The largest upload the media library takes, in bytes (`--max-upload-mb`, `TOASOAN_MAX_UPLOAD_MB`; default 20 MB).
     public var maxUploadBytes: Int = Defaults.maxUploadBytes
+    /// Reverse proxies whose `X-Forwarded-For` names the client (`--trusted-proxy`, repeatable;
+    /// `TOASOAN_TRUSTED_PROXIES`, addresses separated by commas; default none).
+    public var trustedProxies: TrustedProxies = .none
 
     /// Default values, used when neither a flag nor an environment variable says otherwise.
     public enum Defaults {
@@ -54,7 +59,8 @@ public struct ServeConfiguration: Sendable, Equatable {
     /// Resolves flags (nil when not given) against the environment and defaults; every problem is reported at once.
     public static func resolve(
         host: String?, port: Int?, database: String?, databaseURL: String? = nil, theme: String?, mediaDirectory: String?,
-        demo: Bool, workflowLevels: String? = nil, maxUploadMegabytes: Int? = nil, environment: [String: String]
+        demo: Bool, workflowLevels: String? = nil, maxUploadMegabytes: Int? = nil, trustedProxies: [String] = [],
+        environment: [String: String]
     ) throws(ConfigurationError) -> ServeConfiguration {
         var problems: [String] = []
         let host = host ?? environment["TOASOAN_HOST"] ?? Defaults.host
@@ -97,12 +103,25 @@ public struct ServeConfiguration: Sendable, Equatable {
         if let megabytes, !(1...1_024).contains(megabytes) {
             problems.append("the largest upload must be 1 to 1024 MB, not \(megabytes)")
         }
+        var proxies: Set<String> = []
+        let proxyTexts = trustedProxies.isEmpty
+            ? (environment["TOASOAN_TRUSTED_PROXIES"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            : trustedProxies
+        for text in proxyTexts where !text.isEmpty {
+            if let address = try? SocketAddress(ipAddress: text, port: 0).ipAddress {
+                proxies.insert(address)
+            } else {
+                problems.append("trusted proxy \"\(text)\" is not an IP address (such as 127.0.0.1 or ::1)")
+            }
+        }
         guard problems.isEmpty else { throw ConfigurationError(problems: problems) }
-        return ServeConfiguration(
+        var configuration = ServeConfiguration(
             host: host, port: resolvedPort, database: location, themeDirectory: theme,
             mediaDirectory: media, demo: demo || demoFromEnvironment, workflow: workflow,
             maxUploadBytes: megabytes.map { $0 * 1_048_576 } ?? Defaults.maxUploadBytes
         )
+        configuration.trustedProxies = TrustedProxies(addresses: proxies)
+        return configuration
     }
 }
 

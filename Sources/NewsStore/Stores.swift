@@ -78,6 +78,16 @@ public protocol ContentChangeLog: Sendable {
     func changes(after sequence: Int64, limit: Int) async throws -> [ContentChange]
 }
 
+/// A change log that announces each committed change as it happens (PostgreSQL's `LISTEN`/`NOTIFY`), so that
+/// followers on other nodes read it at once instead of at their next poll. SQLite has no such signal; its followers
+/// poll often, which costs little on one machine.
+public protocol ContentChangeSignal: Sendable {
+    /// Subscribes, calls `listening` once the subscription is in place (changes committed before it are not
+    /// announced, so the caller reads the log then), then calls `changed` after each announced change, until the task
+    /// is cancelled (returns) or the subscription is lost (throws; subscribe again to resume).
+    func followChanges(listening: @Sendable () async -> Void, changed: @Sendable () async -> Void) async throws
+}
+
 /// Corrections ("Thông tin cải chính") as readers see them; the newsroom attaches them with the `correct` action.
 public protocol CorrectionStore: Sendable {
     /// The corrections of one article, oldest first.

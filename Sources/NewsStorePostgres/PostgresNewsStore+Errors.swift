@@ -1,4 +1,5 @@
 import NewsStore
+import NIOCore
 import PostgresNIO
 
 extension PostgresNewsStore {
@@ -17,15 +18,18 @@ extension PostgresNewsStore {
         )
     }
 
-    /// The error an operation reports: `StorageError` in words the rest of the system acts on. A `StorageError`
-    /// thrown by the body passes unchanged; cancellation by the caller stays cancellation. Messages never carry the
-    /// password (PSQLError's own description is deliberately empty, so the parts are read one by one).
+    /// The error an operation reports. Failures of the database, the connection or the driver become `StorageError`
+    /// in words the rest of the system acts on; cancellation by the caller stays cancellation; anything else was thrown
+    /// by the body itself (a `StorageError`, or the domain's verdict on the request: `WorkflowDenial`,
+    /// `ValidationErrors`, `StaleVersion`, `ImportRejected`) and reaches the caller unchanged, as from the SQLite
+    /// store. Messages never carry the password (PSQLError's own description is deliberately empty, so the parts are
+    /// read one by one).
     func storageError(_ error: any Error) -> any Error {
         switch error {
-        case let error as StorageError:
-            return error
         case is CancellationError where Task.isCancelled:
             return error
+        case is CancellationError, is ChannelError, is IOError:
+            return StorageError.unavailable("PostgreSQL at \(url.host):\(url.port): \(error)")
         case let error as PSQLError where Task.isCancelled && error.code == .queryCancelled:
             return CancellationError()
         case let error as PSQLError where error.code == .server:
@@ -39,7 +43,7 @@ extension PostgresNewsStore {
                 "cannot read column \(error.columnName) (\(error.postgresType)) as \(error.targetType)"
             )
         default:
-            return StorageError.unavailable("PostgreSQL at \(url.host):\(url.port): \(error)")
+            return error
         }
     }
 

@@ -21,13 +21,22 @@ public final class PostgresNewsStore: Sendable {
     /// How long an operation may wait for a connection, and (unless it is long-running) take in all.
     public let deadline: Duration
 
-    /// A store for the database at `url`; nothing connects until `run()` runs and an operation asks.
-    /// `logger` also receives the pool's own messages, such as why a connection attempt failed.
-    public init(url: PostgresURL, deadline: Duration = defaultDeadline, logger: Logger) {
+    /// How many connections a store opens at most by default (postgres-nio's default): a node serves many requests
+    /// at once, and PostgreSQL's own limit (`max_connections`, 100 by default) is shared by every node.
+    public static let defaultMaximumConnections = 20
+
+    /// A store for the database at `url`, with at most `maximumConnections` connections; nothing connects until
+    /// `run()` runs and an operation asks. `logger` also receives the pool's own messages, such as why a connection
+    /// attempt failed.
+    public init(
+        url: PostgresURL, deadline: Duration = defaultDeadline, maximumConnections: Int = defaultMaximumConnections,
+        logger: Logger
+    ) {
         self.url = url
         self.deadline = deadline
         self.logger = logger
         var configuration = url.clientConfiguration()
+        configuration.options.maximumConnections = max(1, maximumConnections)
         configuration.options.additionalStartupParameters.append(
             ("statement_timeout", "\(Self.milliseconds(deadline + Self.serverGrace))")
         )
@@ -47,10 +56,10 @@ public final class PostgresNewsStore: Sendable {
     /// Runs `body` with a running store for the database at `url`, then stops the store: for commands that open the
     /// database, do one thing and exit.
     public static func withStore<Value>(
-        url: PostgresURL, deadline: Duration = defaultDeadline, logger: Logger,
-        _ body: (PostgresNewsStore) async throws -> Value
+        url: PostgresURL, deadline: Duration = defaultDeadline, maximumConnections: Int = defaultMaximumConnections,
+        logger: Logger, _ body: (PostgresNewsStore) async throws -> Value
     ) async throws -> Value {
-        let store = PostgresNewsStore(url: url, deadline: deadline, logger: logger)
+        let store = PostgresNewsStore(url: url, deadline: deadline, maximumConnections: maximumConnections, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self, returning: Value.self) { group in
             group.addTask { await store.run() }
             defer { group.cancelAll() }

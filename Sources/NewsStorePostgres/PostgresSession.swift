@@ -22,6 +22,15 @@ struct PostgresSession: Sendable {
         return try await connection.query(query, logger: logger).collect()
     }
 
+    /// Runs a query and hands its rows to `body` one at a time as the server sends them, for results too large to
+    /// hold at once (a rebuild reads every article).
+    func forEachRow(_ query: PostgresQuery, _ body: (PostgresRow) throws -> Void) async throws {
+        try watch.check()
+        for try await row in try await connection.query(query, logger: logger) {
+            try body(row)
+        }
+    }
+
     /// Runs a statement that ends an operation (ROLLBACK, RESET) even after the deadline gave up on it, so the
     /// connection goes back to the pool clean.
     func cleanUp(_ query: PostgresQuery) async throws {

@@ -9,8 +9,8 @@ import NewsText
 extension SQLiteNewsStore: EditorialStore {
     public func createArticle(_ input: ArticleInput, seo: SEOFields, by user: User, now: Date) async throws -> EditorialArticle {
         guard user.editorialActor.mayWriteArticles else { throw WorkflowDenial.writeNotPermitted }
-        let input = try Self.editorialInput(input, creating: true)
-        let seo = try Self.checked(seo)
+        let input = try input.editorialInput(creating: true)
+        let seo = try seo.checked()
         return try await write { db in
             let sectionID = try Self.sectionID(db, slug: input.sectionSlug)
             try db.execute(
@@ -44,8 +44,8 @@ extension SQLiteNewsStore: EditorialStore {
         id: ArticleID, input: ArticleInput, seo: SEOFields?, baseVersion: Int, actor: WorkflowActor, actorName: String,
         workflow: Workflow, now: Date
     ) async throws -> EditorialArticle {
-        let input = try Self.editorialInput(input, creating: false)
-        let seo = try seo.map(Self.checked)
+        let input = try input.editorialInput(creating: false)
+        let seo = try seo.map { try $0.checked() }
         return try await write { db in
             let row = try Self.requireState(db, id: id)
             try row.requireBase(baseVersion)
@@ -326,30 +326,6 @@ extension SQLiteNewsStore: EditorialStore {
         return id
     }
 
-    // MARK: - Input
-
-    /// The input normalised and checked as an editorial save: its status and publication time are the workflow's,
-    /// not the input's (a create may only ask for a draft).
-    static func editorialInput(_ input: ArticleInput, creating: Bool) throws(ValidationErrors) -> ArticleInput {
-        var copy = input.normalized()
-        let askedStatus = copy.status
-        copy.status = .draft
-        copy.publishedAt = nil
-        var errors = inputProblems([copy]).map(\.error)
-        if creating, askedStatus != .draft {
-            errors.append(.invalid("status", "must be one of: \(ArticleStatus.draft.rawValue)"))
-        }
-        guard errors.isEmpty else { throw ValidationErrors(errors) }
-        return copy
-    }
-
-    /// SEO fields in NFC, checked.
-    static func checked(_ seo: SEOFields) throws(ValidationErrors) -> SEOFields {
-        let normalized = SEOFields(title: seo.title.map(VietnameseText.nfc), description: seo.description.map(VietnameseText.nfc))
-        guard normalized.violations.isEmpty else { throw ValidationErrors(normalized.violations) }
-        return normalized
-    }
-
     // MARK: - State
 
     /// What the write path reads of an article before deciding anything.
@@ -420,14 +396,4 @@ extension SQLiteNewsStore: EditorialStore {
         }
         return WorkflowState(parsed, revision: stage)
     }
-}
-
-extension WorkflowDenial {
-    /// A user without an editorial role tried to write an article.
-    static let writeNotPermitted = WorkflowDenial(code: "not-permitted", message: "Bạn không có quyền viết bài")
-
-    /// Someone other than an editor of the article's section tried to take its edit lock over.
-    static let takeOverNotPermitted = WorkflowDenial(
-        code: "not-permitted", message: "Chỉ biên tập viên phụ trách chuyên mục trở lên được giành quyền sửa bài"
-    )
 }

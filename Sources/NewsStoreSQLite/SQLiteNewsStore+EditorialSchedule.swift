@@ -5,11 +5,8 @@ import NewsStore
 import NewsText
 
 extension SQLiteNewsStore {
-    /// The name the audit log gives the scheduler, which acts for no person.
-    public static let schedulerName = "Hệ thống hẹn giờ"
-
-    /// A scheduled article published later than this after its time was missed (the server was down), and its audit note says so.
-    static let scheduleGrace: TimeInterval = 60
+    /// The name the audit log gives the scheduler (`ScheduledPublishing.schedulerName`).
+    public static var schedulerName: String { ScheduledPublishing.schedulerName }
 
     public func publishDueArticles(
         now: Date, workflow: Workflow, failure: @Sendable (ScheduleFailure) -> Void
@@ -78,19 +75,10 @@ extension SQLiteNewsStore {
             let transition = try workflow.publishScheduled(row.subject).get()
             try Self.apply(
                 transition, to: row, db, userID: nil, actorName: Self.schedulerName,
-                note: Self.scheduleNote(scheduledAt: row.scheduledAt ?? now, now: now), now: now
+                note: ScheduledPublishing.note(scheduledAt: row.scheduledAt ?? now, now: now), now: now
             )
             return true
         }
-    }
-
-    /// "Xuất bản theo giờ hẹn 22/12/2023 10:30", or for a missed schedule how late it went out.
-    static func scheduleNote(scheduledAt: Date, now: Date) -> String {
-        let late = now.timeIntervalSince(scheduledAt)
-        let time = VietnameseDate.shortDateTime(scheduledAt)
-        guard late > scheduleGrace else { return "Xuất bản theo giờ hẹn \(time)" }
-        let minutes = Int((late / 60).rounded(.up))
-        return "Xuất bản trễ \(minutes) phút so với giờ hẹn \(time) (lỡ hẹn khi máy chủ không chạy)"
     }
 
     public func nextScheduledTime() async throws -> Date? {

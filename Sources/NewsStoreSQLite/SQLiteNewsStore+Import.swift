@@ -5,14 +5,11 @@ import NewsStore
 import NewsText
 
 extension SQLiteNewsStore {
-    /// Above this many articles, one import invalidates every cached page instead of listing what it touched.
-    static let bulkImportThreshold = 500
-
     public func importArticles(
         _ inputs: [ArticleInput], now: Date, progress: (@Sendable (Int) -> Void)?
     ) async throws -> ImportResult {
-        let inputs = Self.concurrentMap(inputs) { $0.normalized() }
-        let problems = Self.inputProblems(inputs)
+        let inputs = inputs.concurrentMap { $0.normalized() }
+        let problems = ArticleInput.problems(in: inputs)
         guard problems.isEmpty else { throw ImportRejected(problems: problems) }
         // The search index's tokens of the new versions, computed on the other cores while the transaction stores
         // the articles (tokenizing is most of the cost of indexing).
@@ -39,7 +36,7 @@ extension SQLiteNewsStore {
             var versions: [(ArticleInput, Int64)] = []
             for (index, input) in inputs.enumerated() {
                 let saved = try Self.saveVersion(
-                    db, input: input, now: now, listsDependencies: inputs.count <= Self.bulkImportThreshold
+                    db, input: input, now: now, listsDependencies: inputs.count <= ArticleInput.bulkImportThreshold
                 )
                 if let progress, (index + 1) % 50 == 0 || index + 1 == inputs.count { progress(index + 1) }
                 if saved.isNew { created.append(saved.id) } else { updated.append(saved.id) }
@@ -56,7 +53,7 @@ extension SQLiteNewsStore {
                 }
             }
             try Self.refreshRelated(db, articleIDs: created + updated, now: now)
-            if inputs.count > Self.bulkImportThreshold { dependencies = [.site] }
+            if inputs.count > ArticleInput.bulkImportThreshold { dependencies = [.site] }
             try Self.recordChange(db, dependencies, now: now)
             // The search index last, for every article at once and in key order, so that FTS5 writes it out in a
             // few large segments instead of one per article (see `updateSearchIndex(_:articleIDs:progress:)`).
@@ -70,57 +67,6 @@ extension SQLiteNewsStore {
 
     /// Imports beyond this many articles tokenize the rest for the search index in the transaction (memory).
     static let preparedSearchTokensLimit = 20_000
-
-    /// `values.map(transform)` on every core, for the per-article work of a large import.
-    static func concurrentMap<T, U>(_ values: [T], minimumCount: Int = 64, _ transform: (T) -> U) -> [U] {
-        guard values.count >= max(2, minimumCount) else { return values.map(transform) }
-        let results = UnsafeMutableBufferPointer<U?>.allocate(capacity: values.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
-        }
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, values.count))
-        nonisolated(unsafe) let output = results
-        nonisolated(unsafe) let values = values
-        withoutActuallyEscaping(transform) { transform in
-            nonisolated(unsafe) let transform = transform
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                for index in stride(from: worker, to: values.count, by: workers) { output[index] = transform(values[index]) }
-            }
-        }
-        return results.map { $0! }
-    }
-
-    /// Problems that need no database: domain rules, names that make no slug, duplicate ids within one batch.
-    static func inputProblems(_ inputs: [ArticleInput]) -> [ImportRejected.Problem] {
-        var problems: [ImportRejected.Problem] = []
-        var firstIndex: [String: Int] = [:]
-        // The domain rules (lengths of every text) checked on every core; the rest needs the inputs in order.
-        let allowed: Set<ArticleStatus> = [.draft, .published]
-        let violations = concurrentMap(inputs) { $0.violations(allowedStatuses: allowed) }
-        for (index, input) in inputs.enumerated() {
-            problems += violations[index].map { .init(index: index, error: $0) }
-            func needsSlug(_ name: String?, _ field: String) {
-                if let name, !name.isEmpty, Slug.make(name).isEmpty {
-                    problems.append(.init(index: index, error: .invalid(field, "must contain at least one letter or digit")))
-                }
-            }
-            needsSlug(input.author, "author")
-            needsSlug(input.topic, "topic")
-            for (position, tag) in input.tags.enumerated() { needsSlug(tag, "tags[\(position)]") }
-            if let id = input.externalID {
-                if let first = firstIndex[id] {
-                    problems.append(.init(index: index, error: .invalid(
-                        "id", "\"\(id)\" appears more than once in this import (first at input \(first + 1))"
-                    )))
-                } else {
-                    firstIndex[id] = index
-                }
-            }
-        }
-        return problems
-    }
 
     static func existingArticleIDs(_ db: Database, externalIDs: [String]) throws -> [String: ArticleID] {
         var result: [String: ArticleID] = [:]
@@ -237,16 +183,10 @@ extension SQLiteNewsStore {
         let position = (try Int.fetchOne(db, sql: "SELECT MAX(position) FROM sections WHERE parent_id IS NULL") ?? 0) + 1
         try db.execute(
             sql: "INSERT INTO sections (slug, name, position) VALUES (?, ?, ?)",
-            arguments: [slug, name ?? nameFromSlug(slug), position]
+            arguments: [slug, name ?? ArticleInput.sectionName(fromSlug: slug), position]
         )
         try recordChange(db, [.site], now: Date())
         return db.lastInsertedRowID
-    }
-
-    /// A readable name for a section created from its slug alone: "khoa-hoc" → "Khoa hoc".
-    static func nameFromSlug(_ slug: String) -> String {
-        let words = slug.split(separator: "-").joined(separator: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     /// Finds a tag, topic or author by the slug of `name`, creating it with that name when it is new.
@@ -305,7 +245,7 @@ final class PreparedSearchTokens: @unchecked Sendable {
         guard !texts.isEmpty else { return }
         group.enter()
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            tokens = SQLiteNewsStore.concurrentMap(texts) { SearchRowTokens($0) }
+            tokens = texts.concurrentMap { SearchRowTokens($0) }
             group.leave()
         }
     }

@@ -195,7 +195,7 @@ extension SQLiteNewsStore: SearchStore {
         }
         let found = rows.compactMap { scored in byKey[scored.key].map { ($0.hit, $0.sapo, $0.body, scored.score) } }
         // Highlighting reads every syllable of each hit's text, most of a search's own work: on every core.
-        return SQLiteNewsStore.concurrentMap(found, minimumCount: 2) { hit, sapo, body, score in
+        return found.concurrentMap(minimumCount: 2) { hit, sapo, body, score in
             var hit = hit
             hit.titleHTML = highlighter.highlight(hit.title)
             hit.snippetHTML = highlighter.snippet(from: [sapo, SearchText.plain(markdown: body)])
@@ -530,7 +530,7 @@ struct SearchRowValues: Sendable {
 
     /// The values of each text, computed on every core when there are many.
     static func make(_ texts: [SearchRowText?]) -> [SearchRowValues?] {
-        SQLiteNewsStore.concurrentMap(texts) { text in
+        texts.concurrentMap { text in
             text.map { SearchRowValues(tokens: SearchRowTokens($0), sectionID: $0.sectionID) }
         }
     }

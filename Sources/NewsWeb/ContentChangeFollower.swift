@@ -34,15 +34,54 @@ public final class ContentChangeFollower: Sendable {
     }
 
     /// Polls every `interval` until the task is cancelled; a failed poll (database briefly unavailable) is retried.
-    public func run(every interval: Duration, onError: @Sendable (any Error) -> Void = { _ in }) async {
+    /// With a `signal`, it also polls at once whenever the store announces a change and whenever the subscription
+    /// (re)starts, so that `interval` is only the safety net for a lost subscription, which is retried every
+    /// `resubscribeAfter`. Polls never overlap: a burst of announcements while one runs makes a single poll after it.
+    public func run(
+        every interval: Duration, signal: (any ContentChangeSignal)? = nil, resubscribeAfter: Duration = .seconds(1),
+        onError: @escaping @Sendable (any Error) -> Void = { _ in }
+    ) async {
+        let (wakeUps, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                while !Task.isCancelled {
+                    wake.yield()
+                    do {
+                        try await Task.sleep(for: interval)
+                    } catch {
+                        return
+                    }
+                }
+            }
+            if let signal {
+                group.addTask { await Self.subscribe(signal, wake: wake, retryAfter: resubscribeAfter, onError: onError) }
+            }
+            // Ends when the task is cancelled.
+            for await _ in wakeUps {
+                do {
+                    try await poll()
+                } catch {
+                    onError(error)
+                }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Keeps a subscription to `signal`, waking the poller on every announcement, until the task is cancelled.
+    private static func subscribe(
+        _ signal: any ContentChangeSignal, wake: AsyncStream<Void>.Continuation, retryAfter: Duration,
+        onError: @Sendable (any Error) -> Void
+    ) async {
         while !Task.isCancelled {
             do {
-                try await poll()
+                try await signal.followChanges(listening: { wake.yield() }, changed: { wake.yield() })
             } catch {
+                if Task.isCancelled { return }
                 onError(error)
             }
             do {
-                try await Task.sleep(for: interval)
+                try await Task.sleep(for: retryAfter)
             } catch {
                 return
             }

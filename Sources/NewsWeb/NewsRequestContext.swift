@@ -13,6 +13,8 @@ public struct NewsRequestContext: RequestContext, RemoteAddressRequestContext {
     public var identity: User?
     /// The token the account authenticated with (so that logout can revoke exactly it).
     public var token: String?
+    /// The client's address as a trusted reverse proxy reported it (`ForwardedClientMiddleware`).
+    public var forwardedAddress: String?
 
     /// Creates the context for one request.
     public init(source: ApplicationRequestContextSource) {
@@ -20,8 +22,9 @@ public struct NewsRequestContext: RequestContext, RemoteAddressRequestContext {
         self.remoteAddress = source.channel.remoteAddress
     }
 
-    /// The client's address as text ("unknown" when the transport has none, as in router tests).
+    /// The client's address as text: the one a trusted proxy reported, else the peer's ("unknown" when the transport
+    /// has none, as in router tests).
     public var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        forwardedAddress ?? remoteAddress?.ipAddress ?? "unknown"
     }
 }

@@ -8,7 +8,7 @@ struct Toasoan: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toasoan",
         abstract: "Tòa Soạn: a newsroom system and news website.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Reindex.self, UserCommand.self],
+        subcommands: [Serve.self, Migrate.self, Import.self, Reindex.self, Copy.self, UserCommand.self],
         defaultSubcommand: Serve.self
     )
 }
@@ -40,6 +40,11 @@ struct Serve: AsyncParsableCommand {
     var workflowLevels: String?
     @Option(name: .customLong("max-upload-mb"), help: "Largest image upload in MB (TOASOAN_MAX_UPLOAD_MB; default 20).")
     var maxUploadMegabytes: Int?
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "A reverse proxy's IP address whose X-Forwarded-For names the client; repeat for several (TOASOAN_TRUSTED_PROXIES, comma-separated)."
+    )
+    var trustedProxies: [String] = []
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -47,7 +52,8 @@ struct Serve: AsyncParsableCommand {
             let configuration = try ServeConfiguration.resolve(
                 host: host, port: port, database: storage.database, databaseURL: storage.databaseURL, theme: theme,
                 mediaDirectory: mediaDirectory, demo: demo,
-                workflowLevels: workflowLevels, maxUploadMegabytes: maxUploadMegabytes, environment: environment
+                workflowLevels: workflowLevels, maxUploadMegabytes: maxUploadMegabytes, trustedProxies: trustedProxies,
+                environment: environment
             )
             try await Operations.serve(configuration, logger: Operations.makeLogger(environment: environment))
         } catch {
@@ -107,6 +113,32 @@ struct Reindex: AsyncParsableCommand {
     func run() async throws {
         do {
             try await Operations.reindex(storage.location())
+        } catch {
+            throw fail(error)
+        }
+    }
+}
+
+struct Copy: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Move a newspaper from its SQLite file into an empty PostgreSQL database, then compare the two.",
+        discussion: """
+            Stop the newspaper first. The copy is one transaction, and afterwards every table is compared by row count \
+            and SHA-256; the command fails if anything differs. Media files stay where they are: point every node's \
+            --media-dir at the same folder.
+            """
+    )
+
+    @Option(help: "The SQLite database file to copy from.")
+    var from: String
+    @Option(help: "The PostgreSQL database to copy into: postgres://user:password@host:port/database[?sslmode=…].")
+    var to: String
+
+    func run() async throws {
+        do {
+            try await Operations.copy(
+                from: from, to: to, logger: Operations.makeLogger(environment: ProcessInfo.processInfo.environment)
+            )
         } catch {
             throw fail(error)
         }

@@ -78,6 +78,21 @@ struct ServeConfigurationTests {
         }
     }
 
+    @Test("trusted proxies come from --trusted-proxy, else TOASOAN_TRUSTED_PROXIES; a bad one is named")
+    func trustedProxies() throws {
+        func resolve(_ flags: [String], _ environment: [String: String] = [:]) throws -> Set<String> {
+            try ServeConfiguration.resolve(
+                host: nil, port: nil, database: nil, theme: nil, mediaDirectory: nil, demo: false, trustedProxies: flags,
+                environment: environment
+            ).trustedProxies.addresses
+        }
+        #expect(try resolve([]).isEmpty)
+        #expect(try resolve([], ["TOASOAN_TRUSTED_PROXIES": "127.0.0.1, ::1"]) == ["127.0.0.1", "::1"])
+        #expect(try resolve(["10.0.0.5"], ["TOASOAN_TRUSTED_PROXIES": "127.0.0.1"]) == ["10.0.0.5"])
+        let error = #expect(throws: ConfigurationError.self) { try resolve(["127.0.0.1", "nginx.local"]) }
+        #expect(error?.problems == ["trusted proxy \"nginx.local\" is not an IP address (such as 127.0.0.1 or ::1)"])
+    }
+
     @Test("bad values are all reported at once, naming the setting")
     func badValues() {
         #expect(throws: ConfigurationError(problems: [

@@ -25,3 +25,11 @@ import Testing
         ])
     }
 }
+
+@Suite struct AdvisoryLockTests {
+    @Test("every advisory lock the store takes has a key of its own")
+    func keysDiffer() {
+        let keys = [PostgresNewsStore.migrationLock, PostgresNewsStore.changeLogLock, PostgresNewsStore.relatedLock]
+        #expect(Set(keys).count == keys.count)
+    }
+}

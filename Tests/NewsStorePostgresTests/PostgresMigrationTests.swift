@@ -1,6 +1,7 @@
 import Foundation
 import NewsStore
 import PostgresNIO
+import NewsTestSupport
 import Testing
 
 @testable import NewsStorePostgres

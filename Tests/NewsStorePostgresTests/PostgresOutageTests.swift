@@ -1,5 +1,6 @@
 import Foundation
 import NewsStore
+import NewsTestSupport
 import Testing
 
 @testable import NewsStorePostgres

@@ -1,4 +1,5 @@
 import NewsStoreSQLite
+import NewsTestSupport
 import Testing
 
 @testable import NewsStorePostgres

@@ -9,24 +9,6 @@ import Testing
 
 @Suite("What corrections tell page caches; scheduled articles that cannot be published")
 struct CorrectionChangeAndScheduleFailureTests {
-    @Test("a correction names the article and the corrections index, not every page that follows the newest list")
-    func correctionChange() async throws {
-        let room = try await Newsroom.make()
-        let article = try await room.published("Số liệu GDP quý III")
-        let start = try await room.store.latestChangeSequence()
-        try await room.act(.correct, article.id, by: room.copyDesk, note: "Tăng trưởng là 5,33%", now: Newsroom.time(5))
-        let changes = try await room.store.changes(after: start, limit: 10)
-        #expect(changes.count == 1)
-        #expect(changes.first?.dependencies == [.article(article.id), .corrections])
-
-        // Taking the corrected article down takes it off the index too: the index follows `.latest`.
-        let beforeTakedown = try await room.store.latestChangeSequence()
-        try await room.act(.takedown, article.id, by: room.editorInChief, note: "Gỡ", now: Newsroom.time(6))
-        let takedown = try await room.store.changes(after: beforeTakedown, limit: 10)
-        #expect(takedown.first?.dependencies.isSuperset(of: [.article(article.id), .latest]) == true)
-        #expect(ContentDependency(token: ContentDependency.corrections.token) == .corrections)
-    }
-
     @Test("a scheduled article the workflow refuses is taken off the schedule, audited and reported; the others still go out")
     func refusedSchedule() async throws {
         let room = try await Newsroom.make()
@@ -35,12 +17,12 @@ struct CorrectionChangeAndScheduleFailureTests {
         let fine = try await room.approved("Bài hẹn giờ lành")
         try await room.act(.schedule, fine.id, by: room.editorInChief, at: Newsroom.time(20))
         // A state no workflow action makes (a working revision on a scheduled article): a fault in the stored data.
-        try await room.store.write { db in
+        try await room.sqlite.write { db in
             try db.execute(sql: "UPDATE articles SET revision_stage = 'submitted' WHERE id = ?", arguments: [broken.id.rawValue])
         }
 
         let failures = Mutex<[ScheduleFailure]>([])
-        let published = try await room.store.publishDueArticles(now: Newsroom.time(30), workflow: room.workflow) { failure in
+        let published = try await room.sqlite.publishDueArticles(now: Newsroom.time(30), workflow: room.workflow) { failure in
             failures.withLock { $0.append(failure) }
         }
         #expect(published == [fine.id])
@@ -48,7 +30,7 @@ struct CorrectionChangeAndScheduleFailureTests {
         #expect(reported.map(\.articleID) == [broken.id])
         #expect(reported.first?.isUnscheduled == true)
 
-        let parked = try #require(try await room.store.editorialArticle(id: broken.id, now: Newsroom.time(30)))
+        let parked = try #require(try await room.sqlite.editorialArticle(id: broken.id, now: Newsroom.time(30)))
         #expect(parked.state == WorkflowState(.approved))
         #expect(parked.scheduledAt == nil)
         #expect(try await room.readerTitle(broken.id) == nil)
@@ -58,11 +40,12 @@ struct CorrectionChangeAndScheduleFailureTests {
         #expect(entry.fromState == "scheduled/submitted" && entry.toState == "approved")
         #expect(entry.note?.hasPrefix("Không xuất bản được theo giờ hẹn 22/12/2023 10:40: ") == true, "\(entry.note ?? "")")
         // It waits where the editor-in-chief sees it, and is not tried again.
-        #expect(try await room.store.waitingArticles(for: room.editorInChief.editorialActor, workflow: room.workflow).map(\.id).contains(broken.id))
-        #expect(try await room.store.nextScheduledTime() == nil)
-        #expect(try await room.store.publishDueArticles(now: Newsroom.time(40), workflow: room.workflow).isEmpty)
+        #expect(try await room.sqlite.waitingArticles(for: room.editorInChief.editorialActor, workflow: room.workflow).map(\.id).contains(broken.id))
+        #expect(try await room.sqlite.nextScheduledTime() == nil)
+        #expect(try await room.sqlite.publishDueArticles(now: Newsroom.time(40), workflow: room.workflow).isEmpty)
         // Published normally from there on.
         try await room.act(.publish, broken.id, by: room.editorInChief, now: Newsroom.time(41))
         #expect(try await room.readerTitle(broken.id) == "Bài hẹn giờ hỏng")
     }
+
 }

@@ -19,7 +19,7 @@ struct MediaLibraryTests {
         caption: String = "Cầu Rồng phun lửa tối thứ Bảy", credit: String = "Phạm Văn Tuấn/TTXVN", by user: User? = nil,
         minutes: Double = 0
     ) async throws -> Media {
-        try await newsroom.store.addMedia(
+        try await newsroom.sqlite.addMedia(
             NewMedia(
                 src: src, width: 800, height: 533, alt: alt, caption: caption, credit: credit, rights: "Ảnh TTXVN, chỉ dùng trên báo điện tử",
                 variants: variants, uploadedBy: (user ?? newsroom.reporter).id, originalName: "cau-rong.jpg", byteCount: 123_456
@@ -28,125 +28,15 @@ struct MediaLibraryTests {
         )
     }
 
-    @Test("an upload is stored once with its metadata, variants and uploader, and audited")
-    func addAndRead() async throws {
-        let newsroom = try await Newsroom.make()
-        let media = try await Self.upload(newsroom)
-        #expect(media.alt == "Cầu Rồng về đêm")
-        #expect(media.rights == "Ảnh TTXVN, chỉ dùng trên báo điện tử")
-        #expect(media.variants == Self.variants)
-        #expect(media.uploadedBy == newsroom.reporter.id)
-        #expect(try await newsroom.store.media(id: media.id) == media)
-        #expect(try await newsroom.store.media(src: "library/ab/ab12.jpg") == media)
-        #expect(try await newsroom.store.media(src: "library/ab/nothing.jpg") == nil)
-        #expect(media.srcset(format: "webp") == "library/ab/ab12-320.webp 320w, library/ab/ab12-640.webp 640w")
-        #expect(media.srcset(format: "png") == nil)
-
-        let audit = try await newsroom.store.auditEntries(articleID: nil, page: PageRequest(number: 1, size: 5)).items
-        #expect(audit.first?.action == "media.upload")
-        #expect(audit.first?.userID == newsroom.reporter.id)
-        #expect(audit.first?.actorName == newsroom.reporter.name)
-
-        await #expect(throws: StorageError.self) { _ = try await Self.upload(newsroom) }
-    }
-
-    @Test("alt text is required and every text has a limit; nothing is stored")
-    func validation() async throws {
-        let newsroom = try await Newsroom.make()
-        let error = await #expect(throws: ValidationErrors.self) {
-            _ = try await Self.upload(newsroom, alt: "   ", credit: String(repeating: "x", count: MediaLimits.credit + 1))
-        }
-        #expect(error?.errors.map(\.field) == ["alt", "credit"])
-        #expect(error?.errors.map(\.code) == ["required", "too-long"])
-        #expect(try await newsroom.store.searchMedia(query: "", page: PageRequest(number: 1, size: 10)).totalCount == 0)
-    }
-
-    @Test("search finds caption and credit with or without diacritics, every word, newest first")
-    func search() async throws {
-        let newsroom = try await Newsroom.make()
-        let bridge = try await Self.upload(newsroom, minutes: 0)
-        let market = try await Self.upload(
-            newsroom, src: "library/cd/cd34.jpg", alt: "Chợ nổi", caption: "Chợ nổi Cái Răng lúc bình minh",
-            credit: "Nguyễn Đức Hòa", minutes: 5
-        )
-        let shown = try await Self.upload(
-            newsroom, src: "library/ef/ef56.jpg", alt: "Ảnh 100% thật", caption: "Đường phố Hà Nội", credit: "Reuters", minutes: 10
-        )
-        func search(_ query: String) async throws -> [MediaID] {
-            try await newsroom.store.searchMedia(query: query, page: PageRequest(number: 1, size: 10)).items.map(\.id)
-        }
-        #expect(try await search("") == [shown.id, market.id, bridge.id])
-        #expect(try await search("cầu rồng") == [bridge.id])
-        #expect(try await search("CAU RONG") == [bridge.id])
-        #expect(try await search("cái răng") == [market.id])
-        #expect(try await search("cai rang") == [market.id])
-        // By credit, đ folded to d.
-        #expect(try await search("Đức Hòa") == [market.id])
-        #expect(try await search("duc hoa") == [market.id])
-        #expect(try await search("pham tuan") == [bridge.id])
-        #expect(try await search("ttxvn") == [bridge.id])
-        // Every word must occur; LIKE wildcards in a query are plain characters.
-        #expect(try await search("cầu răng") == [])
-        #expect(try await search("%") == [shown.id])
-        #expect(try await search("_") == [])
-
-        let second = try await newsroom.store.searchMedia(query: "", page: PageRequest(number: 2, size: 2))
-        #expect(second.items.map(\.id) == [bridge.id])
-        #expect(second.totalCount == 3)
-    }
-
-    @Test("an update replaces the metadata, is searchable at once and audited; reporters edit only their own")
-    func update() async throws {
-        let newsroom = try await Newsroom.make()
-        let media = try await Self.upload(newsroom, by: newsroom.reporter)
-        let updated = try await newsroom.store.updateMedia(
-            id: media.id, alt: "  Cầu Rồng  ", caption: "Cầu Rồng, Đà Nẵng", credit: "Lê Minh", rights: "Tự do sử dụng",
-            actor: newsroom.reporter, now: Newsroom.time(1)
-        )
-        #expect(updated.alt == "Cầu Rồng")
-        #expect(updated.credit == "Lê Minh")
-        #expect(updated.variants == media.variants)
-        #expect(try await newsroom.store.media(id: media.id) == updated)
-        let found = try await newsroom.store.searchMedia(query: "le minh da nang", page: PageRequest(number: 1, size: 10))
-        #expect(found.items.map(\.id) == [media.id])
-        #expect(try await newsroom.store.searchMedia(query: "tuan", page: PageRequest(number: 1, size: 10)).items.isEmpty)
-        let audit = try await newsroom.store.auditEntries(articleID: nil, page: PageRequest(number: 1, size: 5)).items
-        #expect(audit.first?.action == "media.update")
-        #expect(audit.first?.userID == newsroom.reporter.id)
-
-        let denial = await #expect(throws: WorkflowDenial.self) {
-            _ = try await newsroom.store.updateMedia(
-                id: media.id, alt: "Khác", caption: "", credit: "", rights: "", actor: newsroom.otherReporter, now: Newsroom.time(2)
-            )
-        }
-        #expect(denial?.code == "not-permitted")
-        #expect(try await newsroom.store.media(id: media.id) == updated)
-        // An editor may change anyone's image.
-        _ = try await newsroom.store.updateMedia(
-            id: media.id, alt: "Cầu Rồng về đêm", caption: "", credit: "", rights: "", actor: newsroom.sectionEditor,
-            now: Newsroom.time(3)
-        )
-        await #expect(throws: ValidationErrors.self) {
-            _ = try await newsroom.store.updateMedia(
-                id: media.id, alt: "", caption: "", credit: "", rights: "", actor: newsroom.sectionEditor, now: Newsroom.time(4)
-            )
-        }
-        await #expect(throws: StorageError.notFound("media 999")) {
-            _ = try await newsroom.store.updateMedia(
-                id: MediaID(999), alt: "x", caption: "", credit: "", rights: "", actor: newsroom.sectionEditor, now: Newsroom.time(5)
-            )
-        }
-    }
-
     @Test("placing a library image in an article keeps its metadata where the article leaves it empty")
     func articleSaveKeepsLibraryMetadata() async throws {
         let newsroom = try await Newsroom.make()
         let media = try await Self.upload(newsroom)
         var input = Fixtures.input(id: "cau-rong", body: "Đoạn một.\n\n![Cầu](library/ab/ab12.jpg)")
         input.images = [ImageInput(src: media.src, alt: "Cầu Rồng nhìn từ bờ Đông")]
-        let ids = try await Fixtures.importNew(newsroom.store, [input])
+        let ids = try await Fixtures.importNew(newsroom.sqlite, [input])
         let id = try #require(ids["cau-rong"])
-        let article = try #require(try await newsroom.store.publishedArticle(id: id, now: Fixtures.now))
+        let article = try #require(try await newsroom.sqlite.publishedArticle(id: id, now: Fixtures.now))
         let placed = try #require(article.images.first)
         // The article's own alt text wins; the caption, credit and rights it did not give stay the library's.
         #expect(placed.alt == "Cầu Rồng nhìn từ bờ Đông")
@@ -155,12 +45,12 @@ struct MediaLibraryTests {
         #expect(placed.rights == media.rights)
         // Readers get the variants with the article.
         #expect(placed.variants == Self.variants)
-        #expect(try await newsroom.store.media(id: media.id)?.caption == media.caption)
-        let found = try await newsroom.store.searchMedia(query: "nhin tu bo dong", page: PageRequest(number: 1, size: 10))
+        #expect(try await newsroom.sqlite.media(id: media.id)?.caption == media.caption)
+        let found = try await newsroom.sqlite.searchMedia(query: "nhin tu bo dong", page: PageRequest(number: 1, size: 10))
         #expect(found.items.map(\.id) == [media.id])
 
         // Saved through the newsroom as well.
-        let draft = try await newsroom.store.createArticle(
+        let draft = try await newsroom.sqlite.createArticle(
             { var input = Newsroom.input("Cầu Rồng"); input.images = [ImageInput(src: media.src, alt: "Cầu")]; return input }(),
             by: newsroom.reporter, now: Fixtures.now
         )
@@ -169,11 +59,11 @@ struct MediaLibraryTests {
 
         // An imported image that is not an upload still takes what its article says, empty or not.
         let plain = Fixtures.input(id: "anh-thuong", images: [ImageInput(src: "imports/ab/x.jpg", alt: "Ảnh", caption: "Chú thích")])
-        try await Fixtures.importNew(newsroom.store, [plain])
+        try await Fixtures.importNew(newsroom.sqlite, [plain])
         var again = plain
         again.images = [ImageInput(src: "imports/ab/x.jpg", alt: "Ảnh")]
-        _ = try await newsroom.store.importArticles([again], now: Fixtures.now)
-        #expect(try await newsroom.store.media(src: "imports/ab/x.jpg")?.caption == "")
+        _ = try await newsroom.sqlite.importArticles([again], now: Fixtures.now)
+        #expect(try await newsroom.sqlite.media(src: "imports/ab/x.jpg")?.caption == "")
     }
 
     @Test("the media-library migration is applied")

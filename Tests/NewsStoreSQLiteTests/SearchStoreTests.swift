@@ -225,15 +225,15 @@ struct SearchSuggestionStoreTests {
 struct SearchIndexMaintenanceTests {
     /// External ids are not set by the newsroom: hits are told apart by id.
     func readers(_ room: Newsroom, _ query: String, at now: Date = Newsroom.time(60)) async throws -> [ArticleID] {
-        try await room.store.search(SearchRequest(query: query, scope: .published(now: now))).hits.map(\.id)
+        try await room.sqlite.search(SearchRequest(query: query, scope: .published(now: now))).hits.map(\.id)
     }
 
     func readerHits(_ room: Newsroom, _ query: String, at now: Date = Newsroom.time(60)) async throws -> [SearchHit] {
-        try await room.store.search(SearchRequest(query: query, scope: .published(now: now))).hits
+        try await room.sqlite.search(SearchRequest(query: query, scope: .published(now: now))).hits
     }
 
     func newsroom(_ room: Newsroom, _ query: String, status: ArticleStatus? = nil) async throws -> [SearchHit] {
-        try await room.store.search(SearchRequest(query: query, scope: .newsroom(status: status))).hits
+        try await room.sqlite.search(SearchRequest(query: query, scope: .newsroom(status: status))).hits
     }
 
     @Test("Create, publish, revise, republish, take down: readers see the live version only, the newsroom the working one")
@@ -273,7 +273,7 @@ struct SearchIndexMaintenanceTests {
         try await room.act(.takedown, draft.id, by: room.editorInChief, note: "Sai sự thật", now: Newsroom.time(30))
         #expect(try await readers(room, "Nhật Tân").isEmpty)
         #expect(try await newsroom(room, "Nhật Tân").first?.status == .takenDown)
-        try await expectIndexMatchesRebuild(room.store, queries: ["Nhật Tân", "Thăng Long", "cầu"])
+        try await expectIndexMatchesRebuild(room.sqlite, queries: ["Nhật Tân", "Thăng Long", "cầu"])
     }
 
     @Test("Import creates and updates the index with the article: a re-import replaces the old text")

@@ -6,61 +6,8 @@ import NewsStore
 import NewsTestSupport
 import Testing
 
-@Suite("Settings, home layout, navigation, change log and the database file")
+@Suite("Change-log tokens and the database file")
 struct SiteAndChangesTests {
-    @Test("a new database has the initial settings; saved settings come back whole")
-    func settings() async throws {
-        let store = try SQLiteNewsStore.inMemory()
-        #expect(try await store.siteSettings() == .initial)
-        var settings = SiteSettings(name: "Báo Thử", editorInChief: "Nguyễn Văn Tổng")
-        settings.followLinks = [FollowLink(name: "Facebook", url: "https://facebook.com/baothu")]
-        settings.licenceNumber = "12/GP-BTTTT"
-        try await store.saveSiteSettings(settings)
-        #expect(try await store.siteSettings() == settings)
-    }
-
-    @Test("the home layout round-trips")
-    func homeLayout() async throws {
-        let store = try await Fixtures.emptyStore()
-        let ids = try await Fixtures.importNew(store, [Fixtures.input(id: "t"), Fixtures.input(id: "f1"), Fixtures.input(id: "f2")])
-        let layout = HomeLayout(topStory: ids["t"], featured: [ids["f2"]!, ids["f1"]!])
-        try await store.saveHomeLayout(layout)
-        #expect(try await store.homeLayout() == layout)
-    }
-
-    @Test("sections come parents first, each followed by its children; nesting stops at two levels")
-    func navigationOrder() async throws {
-        let store = try await Fixtures.emptyStore()
-        #expect(try await store.sections().map(\.slug) == ["the-gioi", "chau-a", "kinh-te"])
-        await #expect(throws: StorageError.self) {
-            try await store.saveSection(slug: "dong-a", name: "Đông Á", parentSlug: "chau-a", position: 1, description: "")
-        }
-    }
-
-    @Test("an import logs what it touched: the article, its lists, and that the newest list changed")
-    func changeLog() async throws {
-        let store = try await Fixtures.emptyStore()
-        let start = try await store.latestChangeSequence()
-        let ids = try await Fixtures.importNew(store, [Fixtures.input(id: "n", section: "chau-a", tags: ["ASEAN"], topic: "Chuyện")])
-        let changes = try await store.changes(after: start, limit: 10)
-        let touched = changes.reduce(into: Set<ContentDependency>()) { $0.formUnion($1.dependencies) }
-        let asia = try #require(try await store.section(slug: "chau-a"))
-        let world = try #require(try await store.section(slug: "the-gioi"))
-        let tag = try #require(try await store.tag(slug: "asean"))
-        let topic = try #require(try await store.topic(slug: "chuyen"))
-        #expect(touched.isSuperset(of: [.article(ids["n"]!), .section(asia.id), .section(world.id), .tag(tag.id), .topic(topic.id), .latest]))
-
-        // Editing the text only (same time, same state) does not disturb the newest lists.
-        let afterFirst = try await store.latestChangeSequence()
-        _ = try await store.importArticles(
-            [Fixtures.input(id: "n", title: "Tiêu đề mới", section: "chau-a", tags: ["ASEAN"], topic: "Chuyện")], now: Fixtures.now
-        )
-        let edit = try await store.changes(after: afterFirst, limit: 10)
-        #expect(edit.count == 1)
-        #expect(edit.first?.dependencies.contains(.article(ids["n"]!)) == true)
-        #expect(edit.first?.dependencies.contains(.latest) == false)
-    }
-
     @Test("dependency tokens round-trip", arguments: [
         ContentDependency.article(ArticleID(7)), .section(SectionID(2)), .tag(TagID(3)), .topic(TopicID(4)),
         .author(AuthorID(5)), .latest, .site,

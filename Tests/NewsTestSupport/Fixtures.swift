@@ -27,10 +27,15 @@ public enum Fixtures {
     /// An in-memory store with two top-level sections (one with a subsection) and no articles.
     public static func emptyStore() async throws -> SQLiteNewsStore {
         let store = try SQLiteNewsStore.inMemory()
+        try await seedSections(store)
+        return store
+    }
+
+    /// Saves the tests' sections: "the-gioi" (Thế giới) with its subsection "chau-a" (Châu Á), and "kinh-te".
+    public static func seedSections(_ store: some TaxonomyStore) async throws {
         try await store.saveSection(slug: "the-gioi", name: "Thế giới", parentSlug: nil, position: 1, description: "Tin thế giới")
         try await store.saveSection(slug: "chau-a", name: "Châu Á", parentSlug: "the-gioi", position: 1, description: "")
         try await store.saveSection(slug: "kinh-te", name: "Kinh tế", parentSlug: nil, position: 2, description: "")
-        return store
     }
 
     /// Imports inputs whose external ids are all new; returns the ids the store gave them, by external id.

@@ -7,21 +7,21 @@ import Testing
 
 extension Testing.Tag {
     /// Tests that need a PostgreSQL server (`TOASOAN_TEST_DATABASE_URL`).
-    @Tag static var postgres: Self
+    @Tag public static var postgres: Self
 }
 
 /// The PostgreSQL server the tests use, and a private schema for each test.
-enum TestDatabase {
+public enum TestDatabase {
     /// The environment variable naming the test server, e.g.
     /// `postgres://toasoan:toasoan@127.0.0.1:5432/toasoan_test`.
-    static let variable = "TOASOAN_TEST_DATABASE_URL"
+    public static let variable = "TOASOAN_TEST_DATABASE_URL"
 
     /// A logger that keeps the pool quiet: tests that break connections on purpose would flood the output.
-    static let logger = Logger(label: "toasoan.postgres.test", factory: { _ in SwiftLogNoOpLogHandler() })
+    public static let logger = Logger(label: "toasoan.postgres.test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// The test server's URL as given, or nil when the test must stop here: without the variable a developer's run
     /// skips with a note, while a CI run (`CI` set) records a failure, since CI must exercise PostgreSQL.
-    static func text(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
+    public static func text(sourceLocation: SourceLocation = #_sourceLocation) -> String? {
         let environment = ProcessInfo.processInfo.environment
         guard let text = environment[variable], !text.isEmpty else {
             if let ci = environment["CI"], !ci.isEmpty {
@@ -35,7 +35,7 @@ enum TestDatabase {
     }
 
     /// The test server's URL, read; nil when the test must stop here (see `text`).
-    static func url(sourceLocation: SourceLocation = #_sourceLocation) -> PostgresURL? {
+    public static func url(sourceLocation: SourceLocation = #_sourceLocation) -> PostgresURL? {
         guard let text = text(sourceLocation: sourceLocation) else { return nil }
         do {
             return try PostgresURL(text)
@@ -45,14 +45,25 @@ enum TestDatabase {
         }
     }
 
+    /// How many test schemas may be in use at once.
+    public static let schemaSlots = 8
+    /// The pool size of a test's store: enough for the concurrency tests, small enough for `schemaSlots` tests at once.
+    public static let storeConnections = 4
+    private static let slots = Slots(schemaSlots)
+
     /// Runs `body` with the URL of a new, empty schema `t_<random>` (the URL's search path), then drops the schema
     /// and everything in it, whether `body` succeeded or not. Does nothing when there is no test server.
-    static func withSchema(
+    ///
+    /// At most `schemaSlots` schemas are in use at once; other tests wait for a slot. Each test opens a few stores with
+    /// a pool each, and a parallel run of every suite would otherwise pass PostgreSQL's `max_connections` (100).
+    public static func withSchema(
         sourceLocation: SourceLocation = #_sourceLocation, _ body: (PostgresURL) async throws -> Void
     ) async throws {
         guard let server = url(sourceLocation: sourceLocation) else { return }
+        await slots.acquire()
+        defer { Task { await slots.release() } }
         let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        try await PostgresNewsStore.withStore(url: server, logger: logger) { admin in
+        try await PostgresNewsStore.withStore(url: server, maximumConnections: 1, logger: logger) { admin in
             try await admin.write { try await $0.execute("CREATE SCHEMA \(unescaped: schema)") }
             do {
                 try await body(server.settingSearchPath(schema))
@@ -64,13 +75,45 @@ enum TestDatabase {
         }
     }
 
-    /// Runs `body` with a running store on a new, empty schema (see `withSchema`).
-    static func withStore(
-        deadline: Duration = PostgresNewsStore.defaultDeadline, sourceLocation: SourceLocation = #_sourceLocation,
-        _ body: (PostgresNewsStore) async throws -> Void
+    /// Runs `body` with a running store on a new, empty schema (see `withSchema`), migrated first when `migrated`.
+    public static func withStore(
+        deadline: Duration = PostgresNewsStore.defaultDeadline, migrated: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation, _ body: (PostgresNewsStore) async throws -> Void
     ) async throws {
         try await withSchema(sourceLocation: sourceLocation) { url in
-            try await PostgresNewsStore.withStore(url: url, deadline: deadline, logger: logger, body)
+            try await PostgresNewsStore.withStore(
+                url: url, deadline: deadline, maximumConnections: storeConnections, logger: logger
+            ) { store in
+                if migrated { try await store.migrate() }
+                try await body(store)
+            }
+        }
+    }
+}
+
+/// A counting semaphore for async code: `acquire` waits while every slot is taken.
+actor Slots {
+    private var free: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    /// `count` slots, all free.
+    init(_ count: Int) { free = count }
+
+    /// Takes a slot, waiting for one when none is free.
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    /// Gives a slot back, to the longest-waiting caller if there is one.
+    func release() {
+        if waiting.isEmpty {
+            free += 1
+        } else {
+            waiting.removeFirst().resume()
         }
     }
 }
