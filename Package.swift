@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "NewsStorePostgres",
             dependencies: [
-                "NewsDomain", "NewsText", "NewsStore", "NewsSimilarity",
+                "NewsDomain", "NewsText", "NewsStore", "NewsSimilarity", "NewsSearch",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -146,7 +146,8 @@ let package = Package(
         .testTarget(name: "NewsTextTests", dependencies: ["NewsText"], swiftSettings: swiftSettings),
         .testTarget(name: "NewsSimilarityTests", dependencies: ["NewsSimilarity"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "NewsSearchTests", dependencies: ["NewsSearch", "NewsStoreSQLite", "NewsTestSupport", "NewsText"],
+            name: "NewsSearchTests",
+            dependencies: ["NewsSearch", "NewsStore", "NewsStoreSQLite", "NewsStorePostgres", "NewsTestSupport", "NewsText"],
             resources: [.copy("Resources/evaluation")],
             swiftSettings: swiftSettings
         ),

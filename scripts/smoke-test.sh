@@ -94,24 +94,32 @@ server=$!
 for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 check "--demo leaves a database with content alone" grep -q "was not seeded" "$work/server2.log"
 
-# PostgreSQL (when the tests have a server): `toasoan migrate --database-url` sets up a schema of its own, then finds
-# it up to date, and never prints the password; `serve` says PostgreSQL cannot serve yet.
+# PostgreSQL (when the tests have a server): `serve` refuses a database without a schema; `toasoan migrate
+# --database-url` sets up a schema of its own, then finds it up to date; `serve` then runs on it; no output ever shows
+# the password.
 if [[ -n "${TOASOAN_TEST_DATABASE_URL:-}" ]]; then
   schema="smoke_$$"
   separator="?"; [[ "$TOASOAN_TEST_DATABASE_URL" == *\?* ]] && separator="&"
   pg_url="$TOASOAN_TEST_DATABASE_URL${separator}search_path=$schema"
   psql -q "$TOASOAN_TEST_DATABASE_URL" -c "CREATE SCHEMA $schema"
+  pg_port="$(free_port)"
+  set +e
+  "$binary" serve --port "$pg_port" --database-url "$pg_url" >"$work/pg-serve-empty.out" 2>&1
+  status=$?
+  set -e
+  check "serve refuses a PostgreSQL database without a schema, saying to run toasoan migrate" \
+    sh -c "test $status -ne 0 && grep -q 'no Tòa Soạn schema yet' '$work/pg-serve-empty.out' && grep -q 'toasoan migrate' '$work/pg-serve-empty.out'"
   "$binary" migrate --database-url "$pg_url" >"$work/pg-migrate.out" 2>&1 || true
   check "toasoan migrate --database-url sets up PostgreSQL" grep -q "^applied [0-9]* migrations to postgres://" "$work/pg-migrate.out"
   "$binary" migrate --database-url "$pg_url" >"$work/pg-migrate2.out" 2>&1 || true
   check "a second toasoan migrate finds PostgreSQL up to date" grep -q "is up to date" "$work/pg-migrate2.out"
+  "$binary" serve --port "$pg_port" --database-url "$pg_url" --media-dir "$work/pg-media" >"$work/pg-serve.out" 2>&1 &
+  pg_server=$!
+  for _ in $(seq 1 150); do curl -fs "http://127.0.0.1:$pg_port/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+  check "serve runs on a migrated PostgreSQL database" curl -fs -o /dev/null "http://127.0.0.1:$pg_port/"
+  kill -TERM "$pg_server"; wait "$pg_server" 2>/dev/null || true
   password="$(python3 -c 'import sys, urllib.parse; print(urllib.parse.urlparse(sys.argv[1]).password or "")' "$TOASOAN_TEST_DATABASE_URL")"
-  check "the password is never printed" sh -c "[ -z '$password' ] || ! grep -qF ':$password@' '$work/pg-migrate.out' '$work/pg-migrate2.out'"
-  set +e
-  "$binary" serve --port "$port" --database-url "$pg_url" >"$work/pg-serve.out" 2>&1
-  status=$?
-  set -e
-  check "serve on PostgreSQL says it is not ready yet" sh -c "test $status -ne 0 && grep -q 'not ready to serve' '$work/pg-serve.out'"
+  check "the password is never printed" sh -c "[ -z '$password' ] || ! grep -qF ':$password@' '$work/pg-migrate.out' '$work/pg-migrate2.out' '$work/pg-serve-empty.out' '$work/pg-serve.out'"
   psql -q "$TOASOAN_TEST_DATABASE_URL" -c "SET client_min_messages = warning; DROP SCHEMA $schema CASCADE"
   # `toasoan copy` moves the demo newspaper (a snapshot of it: the server is still running) into an empty schema,
   # compares, and refuses to copy into a database that already holds one.

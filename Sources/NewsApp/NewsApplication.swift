@@ -6,6 +6,7 @@ import NewsAuth
 import NewsDomain
 import NewsRendering
 import NewsStore
+import NewsStorePostgres
 import NewsStoreSQLite
 import NewsText
 import NewsWeb
@@ -70,8 +71,11 @@ public enum NewsApplication {
         var store: (any NewsBackend)?
         do {
             switch configuration.database {
-            case .sqlite(let path): store = try SQLiteNewsStore.open(path: path)
-            case .postgres(let url): problems.append(Operations.postgresNotYet(url))
+            case .sqlite(let path):
+                store = try SQLiteNewsStore.open(path: path)
+            case .postgres(let url):
+                // Nothing connects yet: `build` starts the pool, then checks the connection and the schema.
+                store = PostgresNewsStore(url: url, logger: Logger(label: "toasoan.postgres"))
             }
         } catch {
             problems.append(error.description)
@@ -137,6 +141,15 @@ public enum NewsApplication {
         _ configuration: ServeConfiguration, logger: Logger
     ) async throws -> some ApplicationProtocol {
         var (parts, backend) = try open(configuration)
+        // PostgreSQL: the pool runs from here until the application stops (after the server has answered its last
+        // request; see `StoreLifetime`). A database that cannot be used stops the start like any other problem.
+        let lifetime = StoreLifetime(backend)
+        do {
+            try await lifetime.checkSchema()
+        } catch {
+            await lifetime.stop()
+            throw error
+        }
         parts.csrfKey = try await backend.siteSecret(named: "csrf")
         // NewsText builds its character tables on first use; pay that before the first reader does.
         _ = VietnameseText.fold("")
@@ -166,6 +179,8 @@ public enum NewsApplication {
             server: readerServer(cache: cache),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "toasoan"),
             services: [
+                // First, so that it stops last.
+                lifetime,
                 ChangeFollowerService(follower: follower, signal: backend as? any ContentChangeSignal, logger: logger),
                 ScheduledPublisherService(publisher: ScheduledPublisher(store: backend, workflow: parts.workflow, logger: logger)),
                 RelatedArticlesRefresherService(refresher: RelatedArticlesRefresher(store: backend, logger: logger)),

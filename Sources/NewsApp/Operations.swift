@@ -21,26 +21,32 @@ public enum Operations {
         try await app.runService()
     }
 
-    /// Opens the database for a command-line operation, reporting an unusable path or schema as a configuration
-    /// problem.
-    public static func openStore(
-        _ database: DatabaseLocation, schema: SchemaUpgrade = .newDatabaseOnly
-    ) throws(ConfigurationError) -> SQLiteNewsStore {
-        switch database {
-        case .sqlite(let path):
-            do {
-                return try SQLiteNewsStore.open(path: path, schema: schema)
-            } catch {
-                throw ConfigurationError(problems: [error.description])
-            }
-        case .postgres(let url):
-            throw ConfigurationError(problems: [Self.postgresNotYet(url)])
+    /// Opens a SQLite file for a command-line operation (setting up a new one), reporting an unusable path or schema
+    /// as a configuration problem.
+    static func openSQLite(path: String) throws(ConfigurationError) -> SQLiteNewsStore {
+        do {
+            return try SQLiteNewsStore.open(path: path, schema: .newDatabaseOnly)
+        } catch {
+            throw ConfigurationError(problems: [error.description])
         }
     }
 
-    /// What a command says when asked to work on PostgreSQL before its store is complete (issue 6).
-    static func postgresNotYet(_ url: PostgresURL) -> String {
-        "PostgreSQL (\(url.redacted)) is not ready to serve a newspaper yet: only `toasoan migrate` works on it so far"
+    /// Runs `body` with the newspaper's store at `database`: a SQLite file (a new one is set up), or PostgreSQL with
+    /// its pool running for as long as `body` runs. A schema behind or ahead of this binary is refused, and so is a
+    /// PostgreSQL database without one (only `toasoan migrate` sets one up there).
+    public static func withBackend<Value: Sendable>(
+        _ database: DatabaseLocation, logger: Logger = Logger(label: "toasoan"),
+        _ body: (any NewsBackend) async throws -> Value
+    ) async throws -> Value {
+        switch database {
+        case .sqlite(let path):
+            return try await body(try openSQLite(path: path))
+        case .postgres(let url):
+            return try await PostgresNewsStore.withStore(url: url, logger: logger) { store in
+                try await StoreLifetime.check(store)
+                return try await body(store)
+            }
+        }
     }
 
     /// Applies the migrations `database` lacks (creating its schema when new), and says what it did. The only command
@@ -101,9 +107,12 @@ public enum Operations {
         }
     }
 
-    /// Account operations on `database`.
-    public static func accounts(_ database: DatabaseLocation) throws -> AccountOperations {
-        AccountOperations(store: try openStore(database))
+    /// Runs `body` with account operations on `database`.
+    public static func withAccounts<Value: Sendable>(
+        _ database: DatabaseLocation, logger: Logger = Logger(label: "toasoan"),
+        _ body: (AccountOperations) async throws -> Value
+    ) async throws -> Value {
+        try await withBackend(database, logger: logger) { store in try await body(AccountOperations(store: store)) }
     }
 
     /// Imports a JSON Lines file into `database` (media copied to `mediaDirectory`, by default `media/` beside a SQLite
@@ -112,14 +121,15 @@ public enum Operations {
         path: String, database: DatabaseLocation, mediaDirectory: String?, environment: [String: String]
     ) async throws {
         let media = mediaDirectory ?? environment["TOASOAN_MEDIA_DIR"] ?? database.defaultMediaDirectory
-        let store = try openStore(database)
-        do {
-            try FileManager.default.createDirectory(atPath: media, withIntermediateDirectories: true)
-        } catch {
-            throw ConfigurationError(problems: ["cannot create media folder \(media): \(error.localizedDescription)"])
+        try await withBackend(database) { store in
+            do {
+                try FileManager.default.createDirectory(atPath: media, withIntermediateDirectories: true)
+            } catch {
+                throw ConfigurationError(problems: ["cannot create media folder \(media): \(error.localizedDescription)"])
+            }
+            let importer = ArticleFileImporter(store: store, mediaDirectory: media)
+            try await importer.importFile(at: path, progress: ConsoleProgress())
         }
-        let importer = ArticleFileImporter(store: store, mediaDirectory: media)
-        try await importer.importFile(at: path, progress: ConsoleProgress())
     }
 
     /// Rebuilds the search index of `database` from its articles, reporting progress. The site
@@ -128,12 +138,13 @@ public enum Operations {
     public static func reindex(
         _ database: DatabaseLocation, progress: any ImportProgress = ConsoleProgress()
     ) async throws {
-        let store = try openStore(database)
         let started = ContinuousClock.now
         let articles = ArticleCounter()
-        try await store.rebuildSearchIndex { done, total in
-            articles.set(total)
-            progress.update(phase: "indexing", done: done, total: total)
+        try await withBackend(database) { store in
+            try await store.rebuildSearchIndex { done, total in
+                articles.set(total)
+                progress.update(phase: "indexing", done: done, total: total)
+            }
         }
         let elapsed = (ContinuousClock.now - started).components
         let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18

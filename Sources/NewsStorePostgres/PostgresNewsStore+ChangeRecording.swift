@@ -7,10 +7,6 @@ extension PostgresNewsStore {
     /// sequence number as text: other nodes listen on it to read the log at once instead of waiting for their poll.
     public static let changeChannel = "toasoan_changes"
 
-    /// The transaction-level advisory lock that orders change-log entries ("toasoan" and 02 in ASCII; 01 is the
-    /// migrations' lock, 03 the related-articles cache's).
-    static let changeLogLock: Int64 = 0x746F_6173_6F61_6E02
-
     /// Appends to the change log in the same transaction as the change, so that followers never miss a committed
     /// change, and announces it on `changeChannel` (PostgreSQL delivers the notification at commit, not before).
     ///
@@ -22,7 +18,7 @@ extension PostgresNewsStore {
     static func recordChange(_ session: PostgresSession, _ dependencies: Set<ContentDependency>, now: Date) async throws {
         guard !dependencies.isEmpty else { return }
         let tokens = dependencies.map(\.token).sorted().joined(separator: " ")
-        try await session.execute("SELECT pg_advisory_xact_lock(\(changeLogLock))")
+        try await AdvisoryLock.changeLog.take(session)
         let rows = try await session.rows("""
             INSERT INTO content_changes (changed_at, dependencies) VALUES (\(now.storageValue), \(tokens)) RETURNING seq
             """)

@@ -26,6 +26,7 @@ extension PostgresNewsStore: EditorialStore {
                 now: now
             )
             try await session.execute("UPDATE articles SET current_version_id = \(versionID) WHERE id = \(articleID)")
+            try await Self.updateSearchIndex(session, articleID: articleID)
             try await Self.insert(
                 AuditEntry(
                     action: "article.create", at: now, userID: user.id, actorName: user.name, articleID: ArticleID(articleID),
@@ -47,7 +48,7 @@ extension PostgresNewsStore: EditorialStore {
             let row = try await Self.requireState(session, id: id)
             try row.requireBase(baseVersion)
             let sectionID = try await Self.sectionID(session, slug: input.sectionSlug)
-            let state = try Self.stateAfterEdit(row, sectionID: sectionID, actor: actor, workflow: workflow)
+            let state = try row.stateAfterEdit(movingTo: sectionID, actor: actor, workflow: workflow)
             let keptSEO: SEOFields
             if let seo {
                 keptSEO = seo
@@ -81,7 +82,7 @@ extension PostgresNewsStore: EditorialStore {
             ).first.map({ try $0.decode((Int64, Int64).self) }) else {
                 throw StorageError.notFound("version \(version) of article \(id)")
             }
-            let state = try Self.stateAfterEdit(row, sectionID: source.1, actor: actor, workflow: workflow)
+            let state = try row.stateAfterEdit(movingTo: source.1, actor: actor, workflow: workflow)
             let versionID = try await Self.copyVersion(session, source.0, articleID: id.rawValue, createdBy: actor.userID, now: now)
             try await Self.recordEdit(session, row, to: state, versionID: versionID, now: now)
             try await Self.insert(
@@ -140,6 +141,7 @@ extension PostgresNewsStore: EditorialStore {
                 WHERE id = \(row.id.rawValue)
                 """)
         }
+        try await updateSearchIndex(session, articleID: row.id.rawValue)
         if transition.action == .correct, let note {
             try await session.execute("""
                 INSERT INTO corrections (article_id, note, created_at, created_by, created_by_name)
@@ -160,40 +162,13 @@ extension PostgresNewsStore: EditorialStore {
         try await recordChange(session, dependencies, now: now)
     }
 
-    /// What readers' pages a transition changes (see the SQLite store's `readerDependencies`, the same rules).
+    /// What readers' pages a transition changes (`EditorialState.readerChanges`), with the lists it names.
     static func readerDependencies(
         _ session: PostgresSession, of transition: WorkflowTransition, on row: EditorialState
     ) async throws -> Set<ContentDependency> {
-        let visibleBefore = row.isVisible
-        let visibleAfter = transition.to.status == .published && (row.publishedVersionID != nil || transition.makesLive)
-        let newLive = transition.makesLive ? row.currentVersionID : row.publishedVersionID
-        let liveReplaced = transition.makesLive && row.publishedVersionID != row.currentVersionID
-        var dependencies: Set<ContentDependency> = []
-        if visibleBefore != visibleAfter || (visibleAfter && liveReplaced) {
-            dependencies.insert(.article(row.id))
-            if visibleBefore, let old = row.publishedVersionID {
-                dependencies.formUnion(try await listDependencies(session, versionID: old))
-            }
-            if visibleAfter, let newLive { dependencies.formUnion(try await listDependencies(session, versionID: newLive)) }
-            if visibleBefore != visibleAfter { dependencies.insert(.latest) }
-        }
-        if transition.action == .correct {
-            dependencies.formUnion([.article(row.id), .corrections])
-        }
+        var (dependencies, versions) = row.readerChanges(of: transition)
+        for version in versions { dependencies.formUnion(try await listDependencies(session, versionID: version)) }
         return dependencies
-    }
-
-    /// The state after `actor` edits the article, also moving it to `sectionID` (decided in both sections).
-    static func stateAfterEdit(
-        _ row: EditorialState, sectionID: Int64, actor: WorkflowActor, workflow: Workflow
-    ) throws -> WorkflowState {
-        var state = try workflow.afterEdit(by: actor, on: row.subject).get()
-        if sectionID != row.sectionID {
-            var moved = row.subject
-            moved.sectionID = SectionID(sectionID)
-            state = try workflow.afterEdit(by: actor, on: moved).get()
-        }
-        return state
     }
 
     /// Points the article at its new working version and records its new state; an edit drops a schedule.
@@ -208,6 +183,7 @@ extension PostgresNewsStore: EditorialStore {
                 state_changed_at = COALESCE(\(changedAt), state_changed_at, \(now.storageValue))
             WHERE id = \(row.id.rawValue)
             """)
+        try await updateSearchIndex(session, articleID: row.id.rawValue)
     }
 
     // MARK: - Versions
@@ -253,36 +229,6 @@ extension PostgresNewsStore: EditorialStore {
 
     // MARK: - State
 
-    /// What the write path reads of an article before deciding anything.
-    struct EditorialState: Sendable {
-        var id: ArticleID
-        var state: WorkflowState
-        var authorUserID: Int64?
-        var sectionID: Int64
-        var currentVersionID: Int64
-        var currentNumber: Int
-        var currentSavedAt: Date
-        var currentSavedBy: String?
-        var publishedVersionID: Int64?
-        var scheduledAt: Date?
-
-        var subject: WorkflowSubject {
-            WorkflowSubject(
-                status: state.status, revision: state.revision, sectionID: SectionID(sectionID), authorUserID: authorUserID
-            )
-        }
-
-        /// Whether readers see the live version now (editorial writes never set a future publication time).
-        var isVisible: Bool { state.status == .published && publishedVersionID != nil }
-
-        /// Refuses a save based on anything but the newest version, naming who saved that one.
-        func requireBase(_ baseVersion: Int) throws {
-            guard baseVersion == currentNumber else {
-                throw StaleVersion(currentVersion: currentNumber, changedByName: currentSavedBy, changedAt: currentSavedAt)
-            }
-        }
-    }
-
     /// The article's state, its row locked until the transaction ends: other nodes' writes to it wait, so what this
     /// transaction decides on stays true until it commits.
     static func editorialState(_ session: PostgresSession, id: ArticleID) async throws -> EditorialState? {
@@ -297,7 +243,7 @@ extension PostgresNewsStore: EditorialStore {
             """).first else { return nil }
         let cells = RowCells(row)
         return EditorialState(
-            id: id, state: try workflowState(status: try cells[0], revision: try cells[1]), authorUserID: try cells[2],
+            id: id, state: try WorkflowState(stored: try cells[0], revision: try cells[1]), authorUserID: try cells[2],
             sectionID: try cells[3], currentVersionID: try cells[4], currentNumber: Int(try cells[5] as Int64),
             currentSavedAt: Date(storageValue: try cells[6]), currentSavedBy: try cells[7], publishedVersionID: try cells[8],
             scheduledAt: (try cells[9] as Double?).map(Date.init(storageValue:))
@@ -314,17 +260,5 @@ extension PostgresNewsStore: EditorialStore {
             throw StorageError.notFound("article \(id)")
         }
         return article
-    }
-
-    /// A stored status and revision stage; an unknown name is a fault of the database, not of the request.
-    static func workflowState(status: String, revision: String?) throws -> WorkflowState {
-        guard let parsed = ArticleStatus(rawValue: status) else {
-            throw StorageError.unavailable("article has an unknown status \"\(status)\"")
-        }
-        guard let revision else { return WorkflowState(parsed) }
-        guard let stage = RevisionStage(rawValue: revision) else {
-            throw StorageError.unavailable("article has an unknown revision stage \"\(revision)\"")
-        }
-        return WorkflowState(parsed, revision: stage)
     }
 }

@@ -141,7 +141,7 @@ extension PostgresNewsStore {
         let cells = RowCells(row)
         return EditorialSummary(
             id: ArticleID(try cells[0] as Int64), title: try cells[1],
-            state: try workflowState(status: try cells[2], revision: try cells[3]),
+            state: try WorkflowState(stored: try cells[2], revision: try cells[3]),
             section: try Columns.section(cells, at: 9), authorName: try cells[7],
             updatedAt: Date(storageValue: try cells[4]), waitingSince: Date(storageValue: try cells[5]),
             scheduledAt: (try cells[6] as Double?).map(Date.init(storageValue:)),
@@ -164,7 +164,7 @@ extension PostgresNewsStore {
         let cells = RowCells(row)
         let date = { (value: Double?) in value.map(Date.init(storageValue:)) }
         return EditorialArticle(
-            id: id, externalID: try cells[0], state: try workflowState(status: try cells[1], revision: try cells[2]),
+            id: id, externalID: try cells[0], state: try WorkflowState(stored: try cells[1], revision: try cells[2]),
             authorUserID: (try cells[3] as Int64?).map { UserID($0) }, currentVersion: Int(try cells[5] as Int64),
             publishedVersion: (try cells[6] as Int64?).map { Int($0) },
             content: try await fetchContent(session, versionID: try cells[4]), publishedAt: date(try cells[7]),

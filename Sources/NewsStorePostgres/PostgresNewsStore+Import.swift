@@ -58,12 +58,14 @@ extension PostgresNewsStore: ArticleStore {
                         """)
                 }
             }
+            // The search index of the new versions, for every article at once (each locked above or created here).
+            // Before the related-articles cache, as in the newsroom's write path (`apply`): both take the search
+            // vocabulary's row locks before the cache's advisory lock, so neither can wait for the other in a cycle.
+            try await Self.updateSearchIndex(session, articleIDs: (created + updated).map(\.rawValue))
             // The related-articles cache, in this transaction as on SQLite (up to its inline limit; more are left to
             // `refreshRelated(now:)`); the articles whose boxes change go into this import's change-log entry.
             dependencies.formUnion(try await Self.refreshRelated(session, articleIDs: created + updated))
             if inputs.count > ArticleInput.bulkImportThreshold { dependencies = [.site] }
-            // Not yet here: the search index of the new versions, which the SQLite import writes last (the search
-            // port, issue 6 step 6, adds it here, before the change log).
             // The change log last (see `recordChange`): a new section changes the navigation of every page.
             if createdSections { try await Self.recordChange(session, [.site], now: now) }
             try await Self.recordChange(session, dependencies, now: now)

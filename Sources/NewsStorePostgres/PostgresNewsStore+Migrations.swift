@@ -320,20 +320,33 @@ extension PostgresNewsStore {
             );
             CREATE INDEX related_similar_similar ON related_similar(similar_id);
             """),
-        // Only the row map so far: `id` is the SearchKeys key (readers' rows >= 0 and time-ordered, newsroom rows
-        // -1 - article id), `readings` the ExactReadings encoding. The search index proper (section, folded terms
-        // with a GIN index, per-field positions, the vocabulary) comes with the search port, which completes this
-        // migration before the PostgreSQL schema is first released. SQLite's migration also rebuilds the index from
-        // stored articles; a PostgreSQL database has none yet when it runs.
+        // The search index (see `PostgresNewsStore+Search.swift`). `search_documents` is SQLite's row map (`id` the
+        // SearchKeys key: readers' rows >= 0 and time-ordered, newsroom rows -1 - article id; `readings` the
+        // ExactReadings encoding) and also holds what FTS5 holds there: the section, the distinct folded terms of
+        // title, sapo and body (matched with `terms @> …` through the GIN index) and each field's term positions as
+        // a tsvector built in Swift. `search_vocabulary` counts the rows holding each term (SQLite's fts5vocab
+        // `doc`), for suggestions. SQLite's migration also rebuilds the index from stored articles; a PostgreSQL
+        // database has none when it runs (a copy from SQLite rebuilds it afterwards).
         Migration("2026-12-05-search-readings", sql: """
             CREATE TABLE search_documents (
                 id BIGINT PRIMARY KEY,
                 article_id BIGINT NOT NULL REFERENCES articles(id),
                 version_id BIGINT NOT NULL REFERENCES article_versions(id),
                 working BOOLEAN NOT NULL,
-                readings BYTEA NOT NULL
+                readings BYTEA NOT NULL,
+                section_id BIGINT NOT NULL,
+                terms TEXT[] NOT NULL,
+                title_positions TSVECTOR NOT NULL,
+                sapo_positions TSVECTOR NOT NULL,
+                body_positions TSVECTOR NOT NULL
             );
             CREATE INDEX search_documents_article ON search_documents(article_id);
+            CREATE INDEX search_documents_terms ON search_documents USING GIN (terms);
+            ALTER TABLE search_documents ALTER COLUMN terms SET STATISTICS 1000;
+            CREATE TABLE search_vocabulary (
+                term TEXT COLLATE "C" PRIMARY KEY,
+                doc BIGINT NOT NULL
+            );
             """),
     ]
 

@@ -6,12 +6,10 @@ import PostgresNIO
 
 /// The text-similarity cache behind the related box, as in the SQLite store (see `SQLiteNewsStore+Related.swift` for
 /// the four tables). What differs is concurrency: SQLite has one writer, while here several nodes publish at once and
-/// each runs the refresher. Every transaction that writes the cache first takes `relatedLock`, so that two writers
+/// each runs the refresher. Every transaction that writes the cache first takes `AdvisoryLock.relatedArticles`, so that two writers
 /// never interleave their updates of document frequencies and lists (which would also deadlock on the term rows),
 /// and each step re-checks what is stale once it holds the lock, so a second node's refresh finds nothing left to do.
 extension PostgresNewsStore: RelatedArticlesStore {
-    /// The transaction-level advisory lock over the related-articles cache ("toasoan" and 03 in ASCII).
-    static let relatedLock: Int64 = 0x746F_6173_6F61_6E03
     /// Up to this many articles changed in one transaction are updated in it; more are left to `refreshRelated`.
     static let relatedInlineLimit = 50
     /// Articles brought up to date per write transaction by `refreshRelated`.
@@ -24,8 +22,10 @@ extension PostgresNewsStore: RelatedArticlesStore {
     /// When this many articles are out of step, `refreshRelated` rebuilds the whole cache instead.
     static func relatedRebuildThreshold(indexed: Int) -> Int { max(500, indexed / 5) }
 
+    /// Background work, so its steps are not held to the deadline of a reader's request (only the wait for a
+    /// connection is).
     public func refreshRelated(now: Date) async throws -> Int {
-        let (stale, refill, indexed) = try await read { session in
+        let (stale, refill, indexed) = try await read(longRunning: true) { session in
             (try await Self.staleRelatedArticles(session), try await Self.articlesNeedingRefill(session),
              try await Self.indexedCount(session))
         }
@@ -35,7 +35,7 @@ extension PostgresNewsStore: RelatedArticlesStore {
         }
         var changed: Set<Int64> = []
         for chunk in Self.chunks(stale, size: Self.relatedBatchSize) {
-            try await write { session in
+            try await write(longRunning: true) { session in
                 try await Self.lockRelated(session)
                 var touched = Set(chunk)
                 for id in chunk { touched.formUnion(try await Self.refreshRelatedArticle(session, id: id)) }
@@ -44,7 +44,7 @@ extension PostgresNewsStore: RelatedArticlesStore {
             changed.formUnion(chunk)
         }
         for chunk in Self.chunks(refill, size: Self.relatedBatchSize) {
-            try await write { session in
+            try await write(longRunning: true) { session in
                 try await Self.lockRelated(session)
                 var refilled: Set<Int64> = []
                 for id in chunk where try await Self.refillRelated(session, id: id) { refilled.insert(id) }
@@ -82,9 +82,9 @@ extension PostgresNewsStore: RelatedArticlesStore {
         return relatedDependencies(entered)
     }
 
-    /// Takes `relatedLock` until the end of the transaction.
+    /// Takes `AdvisoryLock.relatedArticles` until the end of the transaction.
     static func lockRelated(_ session: PostgresSession) async throws {
-        try await session.execute("SELECT pg_advisory_xact_lock(\(relatedLock))")
+        try await AdvisoryLock.relatedArticles.take(session)
     }
 
     /// Brings the cache in step with one article; returns the articles whose lists it entered and was not in before.

@@ -3,10 +3,6 @@ import NewsStore
 import PostgresNIO
 
 extension PostgresNewsStore {
-    /// The advisory lock every migration transaction holds ("toasoan" and 1 in ASCII), so that nodes migrating at the
-    /// same moment take turns. It is database-wide: stores on other schemas of the same database wait too, briefly.
-    static let migrationLock: Int64 = 0x746F_6173_6F61_6E01
-
     /// Applies the migrations this database lacks, oldest first, each in its own transaction together with its row
     /// in `schema_migrations`, so a failure leaves the schema at the last complete step. Names this binary does not
     /// know are left alone (as GRDB does); `schemaStatus()` reports them.
@@ -63,7 +59,7 @@ extension PostgresNewsStore {
 
     /// Waits for the migration lock; the transaction's end releases it.
     private static func lockMigrations(_ session: PostgresSession) async throws {
-        try await session.execute("SELECT pg_advisory_xact_lock(\(migrationLock))")
+        try await AdvisoryLock.migrations.take(session)
     }
 
     /// Applied names from `schema_migrations` (on the session's search path), oldest first; none when it is missing.

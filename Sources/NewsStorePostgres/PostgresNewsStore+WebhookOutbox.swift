@@ -10,23 +10,7 @@ extension PostgresNewsStore {
     static func queueWebhookDeliveries(
         _ session: PostgresSession, of transition: WorkflowTransition, on row: EditorialState, now: Date
     ) async throws {
-        let visibleBefore = row.isVisible
-        let visibleAfter = transition.to.status == .published && (row.publishedVersionID != nil || transition.makesLive)
-        let newLive = transition.makesLive ? row.currentVersionID : row.publishedVersionID
-        let liveReplaced = transition.makesLive && row.publishedVersionID != row.currentVersionID
-        let event: WebhookEvent
-        let versionID: Int64?
-        switch (visibleBefore, visibleAfter) {
-        case (false, true):
-            (event, versionID) = (.published, newLive)
-        case (true, false):
-            (event, versionID) = (.unpublished, row.publishedVersionID)
-        case (true, true) where liveReplaced || transition.action == .correct:
-            (event, versionID) = (.updated, newLive)
-        default:
-            return
-        }
-        guard let versionID else { return }
+        guard let (event, versionID) = row.webhookEvent(of: transition) else { return }
         let interested = try await session.rows("SELECT id, events FROM webhooks").compactMap { hook -> Int64? in
             let (id, events) = try hook.decode((Int64, String).self)
             return events.split(separator: " ").contains(Substring(event.rawValue)) ? id : nil

@@ -50,7 +50,7 @@ extension SQLiteNewsStore: EditorialStore {
             let row = try Self.requireState(db, id: id)
             try row.requireBase(baseVersion)
             let sectionID = try Self.sectionID(db, slug: input.sectionSlug)
-            let state = try Self.stateAfterEdit(row, sectionID: sectionID, actor: actor, workflow: workflow)
+            let state = try row.stateAfterEdit(movingTo: sectionID, actor: actor, workflow: workflow)
             let keptSEO = try seo ?? Self.seo(db, versionID: row.currentVersionID)
             let versionID = try Self.insertVersion(
                 db, articleID: id.rawValue, input: input, sectionID: sectionID, seo: keptSEO, createdBy: actor.userID, now: now
@@ -80,7 +80,7 @@ extension SQLiteNewsStore: EditorialStore {
                 throw StorageError.notFound("version \(version) of article \(id)")
             }
             let sourceID: Int64 = source[0]
-            let state = try Self.stateAfterEdit(row, sectionID: source[1], actor: actor, workflow: workflow)
+            let state = try row.stateAfterEdit(movingTo: source[1], actor: actor, workflow: workflow)
             let versionID = try Self.copyVersion(db, sourceID, articleID: id.rawValue, createdBy: actor.userID, now: now)
             try Self.recordEdit(db, row, to: state, versionID: versionID, now: now)
             try Self.insert(
@@ -158,43 +158,12 @@ extension SQLiteNewsStore: EditorialStore {
         try enqueueWebhookDeliveries(db, of: transition, on: row, now: now)
     }
 
-    /// What readers' pages a transition changes: the article and the lists of its old and new live version when its
-    /// visibility changes or a new version goes live, the newest lists when it appears or disappears (the corrections
-    /// index follows those too), and the article page and the corrections index for a correction.
+    /// What readers' pages a transition changes (`EditorialState.readerChanges`), with the lists it names.
     static func readerDependencies(
         _ db: Database, of transition: WorkflowTransition, on row: EditorialState
     ) throws -> Set<ContentDependency> {
-        let visibleBefore = row.isVisible
-        let visibleAfter = transition.to.status == .published && (row.publishedVersionID != nil || transition.makesLive)
-        let newLive = transition.makesLive ? row.currentVersionID : row.publishedVersionID
-        let liveReplaced = transition.makesLive && row.publishedVersionID != row.currentVersionID
-        var dependencies: Set<ContentDependency> = []
-        if visibleBefore != visibleAfter || (visibleAfter && liveReplaced) {
-            dependencies.insert(.article(row.id))
-            if visibleBefore, let old = row.publishedVersionID { dependencies.formUnion(try listDependencies(db, versionID: old)) }
-            if visibleAfter, let newLive { dependencies.formUnion(try listDependencies(db, versionID: newLive)) }
-            if visibleBefore != visibleAfter { dependencies.insert(.latest) }
-        }
-        if transition.action == .correct {
-            // The article page shows the correction; the corrections index lists the newest corrections. Nothing else
-            // changes, so the home page and every other article page (which follow `.latest`) stay cached.
-            dependencies.formUnion([.article(row.id), .corrections])
-        }
-        return dependencies
-    }
-
-    /// The state after `actor` edits the article, also moving it to `sectionID`: a move is decided in both sections,
-    /// so that a section editor cannot push an article past another section's editor.
-    static func stateAfterEdit(
-        _ row: EditorialState, sectionID: Int64, actor: WorkflowActor, workflow: Workflow
-    ) throws -> WorkflowState {
-        var state = try workflow.afterEdit(by: actor, on: row.subject).get()
-        if sectionID != row.sectionID {
-            var moved = row.subject
-            moved.sectionID = SectionID(sectionID)
-            state = try workflow.afterEdit(by: actor, on: moved).get()
-        }
-        return state
+        let (dependencies, versions) = row.readerChanges(of: transition)
+        return try versions.reduce(into: dependencies) { $0.formUnion(try listDependencies(db, versionID: $1)) }
     }
 
     /// Points the article at its new working version and records its new state; an edit drops a schedule.
@@ -328,36 +297,6 @@ extension SQLiteNewsStore: EditorialStore {
 
     // MARK: - State
 
-    /// What the write path reads of an article before deciding anything.
-    struct EditorialState: Sendable {
-        var id: ArticleID
-        var state: WorkflowState
-        var authorUserID: Int64?
-        var sectionID: Int64
-        var currentVersionID: Int64
-        var currentNumber: Int
-        var currentSavedAt: Date
-        var currentSavedBy: String?
-        var publishedVersionID: Int64?
-        var scheduledAt: Date?
-
-        var subject: WorkflowSubject {
-            WorkflowSubject(
-                status: state.status, revision: state.revision, sectionID: SectionID(sectionID), authorUserID: authorUserID
-            )
-        }
-
-        /// Whether readers see the live version now (editorial writes never set a future publication time).
-        var isVisible: Bool { state.status == .published && publishedVersionID != nil }
-
-        /// Refuses a save based on anything but the newest version, naming who saved that one.
-        func requireBase(_ baseVersion: Int) throws {
-            guard baseVersion == currentNumber else {
-                throw StaleVersion(currentVersion: currentNumber, changedByName: currentSavedBy, changedAt: currentSavedAt)
-            }
-        }
-    }
-
     static func editorialState(_ db: Database, id: ArticleID) throws -> EditorialState? {
         let sql = """
             SELECT a.status, a.revision_stage, a.author_user_id, v.section_id, v.id, v.number, v.created_at, u.name,
@@ -369,7 +308,7 @@ extension SQLiteNewsStore: EditorialStore {
             """
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id.rawValue]) else { return nil }
         return EditorialState(
-            id: id, state: try workflowState(status: row[0], revision: row[1]), authorUserID: row[2], sectionID: row[3],
+            id: id, state: try WorkflowState(stored: row[0], revision: row[1]), authorUserID: row[2], sectionID: row[3],
             currentVersionID: row[4], currentNumber: row[5], currentSavedAt: Date(storageValue: row[6]), currentSavedBy: row[7],
             publishedVersionID: row[8], scheduledAt: (row[9] as Double?).map(Date.init(storageValue:))
         )
@@ -383,17 +322,5 @@ extension SQLiteNewsStore: EditorialStore {
     static func requireEditorial(_ db: Database, id: ArticleID, now: Date) throws -> EditorialArticle {
         guard let article = try fetchEditorial(db, id: id, now: now) else { throw StorageError.notFound("article \(id)") }
         return article
-    }
-
-    /// A stored status and revision stage; an unknown name is a fault of the database, not of the request.
-    static func workflowState(status: String, revision: String?) throws -> WorkflowState {
-        guard let parsed = ArticleStatus(rawValue: status) else {
-            throw StorageError.unavailable("article has an unknown status \"\(status)\"")
-        }
-        guard let revision else { return WorkflowState(parsed) }
-        guard let stage = RevisionStage(rawValue: revision) else {
-            throw StorageError.unavailable("article has an unknown revision stage \"\(revision)\"")
-        }
-        return WorkflowState(parsed, revision: stage)
     }
 }

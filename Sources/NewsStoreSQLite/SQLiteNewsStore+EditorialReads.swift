@@ -149,7 +149,7 @@ extension SQLiteNewsStore {
 
     private static func editorialSummary(_ row: Row) throws -> EditorialSummary {
         EditorialSummary(
-            id: ArticleID(row[0] as Int64), title: row[1], state: try workflowState(status: row[2], revision: row[3]),
+            id: ArticleID(row[0] as Int64), title: row[1], state: try WorkflowState(stored: row[2], revision: row[3]),
             section: Columns.section(row, at: 9), authorName: row[7], updatedAt: Date(storageValue: row[4]),
             waitingSince: Date(storageValue: row[5]), scheduledAt: (row[6] as Double?).map(Date.init(storageValue:)),
             authorUserID: (row[summaryAuthorUserIDIndex] as Int64?).map { UserID($0) }
@@ -171,7 +171,7 @@ extension SQLiteNewsStore {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id.rawValue]) else { return nil }
         let date = { (value: Double?) in value.map(Date.init(storageValue:)) }
         return EditorialArticle(
-            id: id, externalID: row[0], state: try workflowState(status: row[1], revision: row[2]),
+            id: id, externalID: row[0], state: try WorkflowState(stored: row[1], revision: row[2]),
             authorUserID: (row[3] as Int64?).map { UserID($0) }, currentVersion: row[5], publishedVersion: row[6],
             content: try fetchContent(db, versionID: row[4]), publishedAt: date(row[7]), scheduledAt: date(row[8]),
             updatedAt: Date(storageValue: row[9]), updatedByName: row[10], stateChangedAt: Date(storageValue: row[11]),

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NewsDomain
+import NewsSearch
 import NewsStore
 import NewsText
 

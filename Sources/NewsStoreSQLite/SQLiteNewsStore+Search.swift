@@ -24,7 +24,7 @@ import NewsText
 /// at the window too: past it, `SearchResults.totalIsLowerBound` says "more than" (see `SearchResults.totalCount`).
 extension SQLiteNewsStore: SearchStore {
     /// Matches ranked by score per search; beyond them, results go newest first.
-    static let searchWindow = 500
+    static let searchWindow = SearchWindow.size
     /// Documents in which a suggestion counts the readings of a syllable.
     static let readingSampleSize = 200
 
@@ -64,10 +64,9 @@ extension SQLiteNewsStore: SearchStore {
         init(_ request: SearchRequest) {
             switch request.scope {
             case .published(let now):
-                // Newer articles have lower keys: "visible at now" is a lower bound, "from" an upper one.
-                lowest = SearchKeys.readerLowest(publishedBy: now.storageValue)
-                highest = request.from.map { SearchKeys.readerHighest(publishedFrom: $0.storageValue) } ?? Int64.max
-                if let until = request.until { lowest = max(lowest, SearchKeys.readerLowest(publishedBefore: until.storageValue)) }
+                (lowest, highest) = SearchKeys.readerRange(
+                    now: now.storageValue, from: request.from?.storageValue, until: request.until?.storageValue
+                )
             case .newsroom(let status):
                 lowest = Int64.min
                 highest = Int64.max
@@ -102,25 +101,20 @@ extension SQLiteNewsStore: SearchStore {
         let scope = SearchScopeSQL(request)
         guard scope.lowest <= scope.highest else { return SearchResults(hits: [], totalCount: 0, page: request.page) }
 
-        // The newest matches, scored, then ordered by score and recency.
-        // One more than the window, to know whether more match.
-        var window = try scoredRows(db, match: match, scope: scope, after: nil, limit: searchWindow + 1, offset: 0)
-        // Counted as far as the window: a count of every match walks the whole of each word's list of articles, tens
-        // of milliseconds for words in most articles. Past the window, "more than `searchWindow`".
-        let totalIsLowerBound = window.count > searchWindow
-        if totalIsLowerBound { window.removeLast() }
-        let total = window.count
-        let ranked = window.sorted { $0.score != $1.score ? $0.score > $1.score : $0.key < $1.key }
-
+        // The newest matches (one more than the window, to know whether more match), scored, then the page cut from
+        // them by `SearchWindow`: ranked by score and recency, newest first past the window.
         let page = request.page
-        var pageRows: [ScoredRow] = []
-        if page.offset < ranked.count {
-            pageRows = Array(ranked[page.offset..<min(ranked.count, page.offset + page.size)])
-        }
-        if pageRows.count < page.size, totalIsLowerBound, let oldest = window.last?.key {
-            // Past the ranked window, the remaining matches go newest first.
-            let skip = max(0, page.offset - ranked.count)
-            pageRows += try scoredRows(db, match: match, scope: scope, after: oldest, limit: page.size - pageRows.count, offset: skip)
+        let window = SearchWindow(
+            newest: try scoredRows(db, match: match, scope: scope, after: nil, limit: searchWindow + 1, offset: 0),
+            offset: page.offset, pageSize: page.size
+        )
+        let total = window.total
+        let totalIsLowerBound = window.totalIsLowerBound
+        var pageRows = window.ranked
+        if let beyond = window.beyond {
+            pageRows += try scoredRows(
+                db, match: match, scope: scope, after: beyond.after, limit: beyond.limit, offset: beyond.offset
+            )
         }
 
         let highlighter = SearchHighlighter(query: query)
@@ -134,17 +128,11 @@ extension SQLiteNewsStore: SearchStore {
         )
     }
 
-    /// A matching FTS row and its score.
-    private struct ScoredRow {
-        var key: Int64
-        var score: Double
-    }
-
     /// Matches newest first, that is in ascending key order (after the key `after`, when given), with their scores.
     /// FTS5 reads its lists of articles much faster forwards than backwards, hence keys that fall as time goes on.
     private static func scoredRows(
         _ db: Database, match: SearchMatch, scope: SearchScopeSQL, after: Int64?, limit: Int, offset: Int
-    ) throws -> [ScoredRow] {
+    ) throws -> [ScoredMatch] {
         let lowest = after.map { max($0 + 1, scope.lowest) } ?? scope.lowest
         let sql = """
             SELECT search_index.rowid, \(SearchMatchFunction.name)(search_index, ?, d.readings) FROM search_index\(scope.joins)
@@ -154,10 +142,10 @@ extension SQLiteNewsStore: SearchStore {
         let arguments: StatementArguments =
             [match.plan, match.expression, lowest, scope.highest] + scope.arguments + [limit, offset]
         let cursor = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments)
-        var rows: [ScoredRow] = []
+        var rows: [ScoredMatch] = []
         rows.reserveCapacity(min(limit, searchWindow + 1))
         while let row = try cursor.next() {
-            rows.append(ScoredRow(key: row[0], score: row[1]))
+            rows.append(ScoredMatch(key: row[0], score: row[1]))
         }
         return rows
     }
@@ -167,7 +155,7 @@ extension SQLiteNewsStore: SearchStore {
     /// article that is not visible, whatever the index says. The rows are looked up by key first (CROSS JOIN fixes the
     /// order): left to itself, SQLite walked every published article by the visibility index, a second per search.
     private static func fetchHits(
-        _ db: Database, rows: [ScoredRow], scope: SearchScope, highlighter: SearchHighlighter
+        _ db: Database, rows: [ScoredMatch], scope: SearchScope, highlighter: SearchHighlighter
     ) throws -> [SearchHit] {
         guard !rows.isEmpty else { return [] }
         var sql = """
@@ -319,51 +307,30 @@ extension SQLiteNewsStore: SearchStore {
             db.cachedStatement(sql: "SELECT status, current_version_id, published_version_id, published_at FROM articles WHERE id = ?"),
             arguments: [articleID]
         ) else { return }
-        let status: String = article[0]
-        let current: Int64? = article[1]
-        let live: Int64? = article[2]
-        let publishedAt: Double? = article[3]
-
-        // Wanted rows: (is a readers' row, version, holds the working version).
-        var wanted: [(readers: Bool, version: Int64, working: Bool)] = []
-        if status == ArticleStatus.published.rawValue, let live {
-            wanted.append((true, live, current == nil || current == live))
-            if let current, current != live { wanted.append((false, current, true)) }
-        } else if let current {
-            wanted.append((false, current, true))
-        }
-        let readersSecond = SearchKeys.second(ofTime: publishedAt ?? 0)
-
         let existing = try Row.fetchAll(
             db.cachedStatement(sql: "SELECT id, version_id, working FROM search_documents WHERE article_id = ?"),
             arguments: [articleID]
+        ).map { SearchRowPlan.Existing(key: $0[0], versionID: $0[1], working: $0[2]) }
+        let plan = SearchRowPlan(
+            articleID: articleID, isPublished: (article[0] as String) == ArticleStatus.published.rawValue, currentVersionID: article[1],
+            liveVersionID: article[2], publishedAt: article[3], existing: existing
         )
-        for row in existing {
-            let key: Int64 = row[0]
-            let version: Int64 = row[1]
-            let working: Bool = row[2]
-            let isReaders = SearchKeys.isReaders(key)
-            if let index = wanted.firstIndex(where: {
-                $0.readers == isReaders && $0.version == version && (!isReaders || SearchKeys.second(ofKey: key) == readersSecond)
-            }) {
-                if wanted[index].working != working {
-                    try db.cachedStatement(sql: "UPDATE search_documents SET working = ? WHERE id = ?")
-                        .execute(arguments: [wanted[index].working, key])
-                }
-                wanted.remove(at: index)
-            } else {
-                writes.append(SearchIndexWrite(key: key, versionID: version, delete: true))
-                try db.cachedStatement(sql: "DELETE FROM search_documents WHERE id = ?").execute(arguments: [key])
-            }
+        for change in plan.workingChanges {
+            try db.cachedStatement(sql: "UPDATE search_documents SET working = ? WHERE id = ?")
+                .execute(arguments: [change.working, change.key])
+        }
+        for row in plan.removals {
+            writes.append(SearchIndexWrite(key: row.key, versionID: row.versionID, delete: true))
+            try db.cachedStatement(sql: "DELETE FROM search_documents WHERE id = ?").execute(arguments: [row.key])
         }
         let taken = try db.cachedStatement(sql: "SELECT 1 FROM search_documents WHERE id = ?")
-        for row in wanted {
-            var key = row.readers ? SearchKeys.reader(publishedAt: publishedAt ?? 0, articleID: articleID) : SearchKeys.newsroom(articleID)
+        for row in plan.additions {
+            var key = row.firstKey
             while try added.contains(key) || Bool.fetchOne(taken, arguments: [key]) ?? false {
                 key += 1
             }
             added.insert(key)
-            writes.append(SearchIndexWrite(key: key, versionID: row.version, delete: false, articleID: articleID, working: row.working))
+            writes.append(SearchIndexWrite(key: key, versionID: row.versionID, delete: false, articleID: articleID, working: row.working))
         }
     }
 
@@ -433,85 +400,6 @@ extension SQLiteNewsStore: SearchStore {
         }
         if !ids.isEmpty { progress?(ids.count, ids.count) }
         try db.execute(sql: "INSERT INTO search_index (search_index) VALUES ('optimize')")
-    }
-}
-
-/// FTS rowids of the search index, in which newer comes first: FTS5 walks its lists of articles forwards several times
-/// faster than backwards, and every search wants the newest matches. A readers' row's key is its article's
-/// publication second (offset so that any date in ±2,000 years is positive) counted back from the end of that span,
-/// shifted left 20 bits, plus the low 20 bits of the article id counted back (one more on the rare clash): ascending
-/// keys go from the newest publication to the oldest, and a time range is a key range. Newsroom rows come before every
-/// readers' row, at −1 − article id (newest article first), so every readers' key is at least 0.
-enum SearchKeys {
-    /// Added to the publication second (2³⁶ s ≈ 2,177 years).
-    static let timeOffset: Int64 = 1 << 36
-    /// Publication seconds are clamped to this many after the offset start (2⁴¹ s), so keys stay below 2⁶¹.
-    static let timeSpan: Int64 = 1 << 41
-    private static let lowBits: Int64 = 20
-    private static let lowMask: Int64 = (1 << 20) - 1
-
-    /// The offset publication second of a stored time.
-    static func second(ofTime time: Double) -> Int64 {
-        guard time.isFinite else { return 0 }
-        let seconds = Int64(max(min(time.rounded(.down), 1e15), -1e15))
-        return min(max(seconds + timeOffset, 0), timeSpan - 1)
-    }
-
-    /// The offset second counted back from the end of the span: what a readers' key holds above its low bits.
-    private static func countedBack(_ second: Int64) -> Int64 { timeSpan - 1 - second }
-
-    /// The offset publication second a readers' key stands for.
-    static func second(ofKey key: Int64) -> Int64 { countedBack(key >> lowBits) }
-
-    /// Whether a key is a readers' row.
-    static func isReaders(_ key: Int64) -> Bool { key >= 0 }
-
-    /// The (first choice of) key for an article's readers' row.
-    static func reader(publishedAt: Double, articleID: Int64) -> Int64 {
-        countedBack(second(ofTime: publishedAt)) << lowBits | (lowMask - (articleID & lowMask))
-    }
-
-    /// The key of an article's newsroom row.
-    static func newsroom(_ articleID: Int64) -> Int64 { -1 - articleID }
-
-    /// The lowest key of an article published at or before `time` (to the second).
-    static func readerLowest(publishedBy time: Double) -> Int64 { countedBack(second(ofTime: time)) << lowBits }
-
-    /// The highest key of an article published at or after `time` (to the second).
-    static func readerHighest(publishedFrom time: Double) -> Int64 { countedBack(second(ofTime: time)) << lowBits | lowMask }
-
-    /// The lowest key of an article published before the second that ends at `time`.
-    static func readerLowest(publishedBefore time: Double) -> Int64 {
-        (countedBack(second(ofTime: time.rounded(.up))) + 1) << lowBits
-    }
-}
-
-/// What a version gives the search index.
-struct SearchRowText: Sendable {
-    var title: String
-    var sapo: String
-    var body: String
-    var sectionID: Int64
-}
-
-/// A version's text in index form, computed once per version: the folded tokens of title, sapo and body, written out
-/// (see `SearchTokenizer`), and the encoded exact readings of each (`ExactReadings`).
-struct SearchRowTokens: Sendable {
-    var columns: [String]
-    var readings: [UInt8]
-
-    /// Each field read once: its folded tokens and its readings come from the same pass.
-    init(title: String, sapo: String, body: String) {
-        let marker = SearchTokenizer.writtenOutMarker.utf8.first!
-        let fields = [title, sapo, SearchText.plain(markdown: body)].map {
-            SearchTokens.writtenOutForms(of: $0, prefix: marker)
-        }
-        columns = fields.map { String(decoding: $0.folded, as: UTF8.self) }
-        readings = ExactReadings(fields: fields.map(\.readings)).encoded
-    }
-
-    init(_ text: SearchRowText) {
-        self.init(title: text.title, sapo: text.sapo, body: text.body)
     }
 }
 

@@ -192,23 +192,7 @@ extension SQLiteNewsStore: WebhookStore {
     static func enqueueWebhookDeliveries(
         _ db: Database, of transition: WorkflowTransition, on row: EditorialState, now: Date
     ) throws {
-        let visibleBefore = row.isVisible
-        let visibleAfter = transition.to.status == .published && (row.publishedVersionID != nil || transition.makesLive)
-        let newLive = transition.makesLive ? row.currentVersionID : row.publishedVersionID
-        let liveReplaced = transition.makesLive && row.publishedVersionID != row.currentVersionID
-        let event: WebhookEvent
-        let versionID: Int64?
-        switch (visibleBefore, visibleAfter) {
-        case (false, true):
-            (event, versionID) = (.published, newLive)
-        case (true, false):
-            (event, versionID) = (.unpublished, row.publishedVersionID)
-        case (true, true) where liveReplaced || transition.action == .correct:
-            (event, versionID) = (.updated, newLive)
-        default:
-            return
-        }
-        guard let versionID else { return }
+        guard let (event, versionID) = row.webhookEvent(of: transition) else { return }
         let interested = try Row.fetchAll(db, sql: "SELECT id, events FROM webhooks").compactMap { hook -> Int64? in
             Self.events(hook[1]).contains(event) ? hook[0] : nil
         }

@@ -13,7 +13,7 @@ final class SearchTokenizer: FTS5CustomTokenizer {
     static let name = "toasoan_vietnamese"
 
     /// Marks a column value made of written-out tokens.
-    static let writtenOutMarker = "\u{1}"
+    static let writtenOutMarker = String(UnicodeScalar(SearchRowTokens.writtenOutMarker))
 
     init(db: Database, arguments: [String]) throws {}
 

@@ -26,9 +26,11 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                let accounts = try Operations.accounts(storage.location())
+                let location = try storage.location()
                 let password = try PasswordInput.readNewPassword()
-                let user = try await accounts.addUser(email: email, name: name, roles: role, sections: section, password: password)
+                let user = try await Operations.withAccounts(location) { accounts in
+                    try await accounts.addUser(email: email, name: name, roles: role, sections: section, password: password)
+                }
                 print("created \(user.email) (\(user.roles.map(\.rawValue).sorted().joined(separator: ", ")))")
             } catch {
                 throw fail(error)
@@ -43,7 +45,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                print(try await Operations.accounts(storage.location()).listUsers())
+                print(try await Operations.withAccounts(storage.location()) { try await $0.listUsers() })
             } catch {
                 throw fail(error)
             }
@@ -59,8 +61,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             do {
-                try await Operations.accounts(storage.location())
-                    .disableUser(email: email)
+                try await Operations.withAccounts(storage.location()) { try await $0.disableUser(email: email) }
                 print("disabled \(email.lowercased())")
             } catch {
                 throw fail(error)

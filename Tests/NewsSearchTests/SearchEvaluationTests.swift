@@ -1,6 +1,7 @@
 import Foundation
 import NewsDomain
 import NewsStore
+import NewsStorePostgres
 import NewsStoreSQLite
 import NewsTestSupport
 import NewsText
@@ -77,9 +78,39 @@ struct EvaluationSet {
     /// The articles imported into a fresh in-memory store.
     func store() async throws -> SQLiteNewsStore {
         let store = try await Fixtures.emptyStore()
+        try await importArticles(into: store)
+        return store
+    }
+
+    /// Imports the articles into `store`.
+    func importArticles(into store: some ArticleStore) async throws {
         let result = try await store.importArticles(articles, now: Self.now)
         #expect(result.created.count == articles.count)
-        return store
+    }
+
+    /// One query's outcome.
+    typealias Outcome = (query: Query, score: Double, results: SearchResults)
+
+    /// Every query searched as readers get it (a query that finds nothing as typed shows its correction's results),
+    /// with its nDCG@10.
+    func evaluate(_ store: some SearchStore) async throws -> [Outcome] {
+        let grades = Dictionary(uniqueKeysWithValues: articles.compactMap(\.externalID).map { ($0, 0) })
+        var scores: [Outcome] = []
+        for query in queries {
+            let results = try await store.searchCorrectingTypos(SearchRequest(
+                query: query.query, scope: .published(now: Self.now), page: PageRequest(number: 1, size: 10)
+            ))
+            let ranked = results.hits.map { $0.externalID ?? "?" }
+            #expect(ranked.allSatisfy { grades[$0] != nil }, "hits carry the imported external ids")
+            scores.append((query, NDCG.score(ranked: ranked, judgments: query.relevant), results))
+        }
+        return scores
+    }
+
+    /// The mean score of outcomes (of one kind, when given).
+    static func mean(_ outcomes: [Outcome], kind: String? = nil) -> Double {
+        let scores = outcomes.filter { kind == nil || $0.query.kind == kind }.map(\.score)
+        return scores.reduce(0, +) / Double(max(scores.count, 1))
     }
 }
 
@@ -253,18 +284,8 @@ struct SearchEvaluationTests {
     @Test("mean nDCG@10 over the evaluation set is at least 0.9")
     func evaluation() async throws {
         let set = try EvaluationSet.load()
-        let store = try await set.store()
-        let grades = Dictionary(uniqueKeysWithValues: set.articles.compactMap(\.externalID).map { ($0, 0) })
-        var scores: [(query: EvaluationSet.Query, score: Double, results: SearchResults)] = []
-        for query in set.queries {
-            // What readers get: a query that finds nothing as typed shows its correction's results.
-            let results = try await store.searchCorrectingTypos(SearchRequest(
-                query: query.query, scope: .published(now: EvaluationSet.now), page: PageRequest(number: 1, size: 10)
-            ))
-            let ranked = results.hits.map { $0.externalID ?? "?" }
-            #expect(ranked.allSatisfy { grades[$0] != nil }, "hits carry the imported external ids")
-            scores.append((query, NDCG.score(ranked: ranked, judgments: query.relevant), results))
-        }
+        // What readers get: a query that finds nothing as typed shows its correction's results.
+        let scores = try await set.evaluate(try await set.store())
 
         func pad(_ text: String, _ width: Int) -> String {
             text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
@@ -305,5 +326,44 @@ struct SearchEvaluationTests {
         }
         print(report.joined(separator: "\n"))
         #expect(overall >= 0.9, "mean nDCG@10 is \(fixed(overall)); see the table above")
+    }
+}
+
+/// The same evaluation on PostgreSQL, which must rank like SQLite: the same folding, the same ranking code, its own
+/// matching and positions (see `PostgresNewsStore+Search.swift`).
+@Suite("Search quality on PostgreSQL", .tags(.postgres), .timeLimit(.minutes(3)))
+struct SearchEvaluationPostgresTests {
+    /// The largest difference of mean nDCG@10 allowed between the backends, overall and per kind of query.
+    static let tolerance = 0.02
+
+    @Test("PostgreSQL scores within 0.02 nDCG@10 of SQLite on the evaluation set, overall and per kind of query")
+    func parity() async throws {
+        let set = try EvaluationSet.load()
+        let sqlite = try await set.evaluate(try await set.store())
+        try await TestDatabase.withStore(migrated: true) { store in
+            try await Fixtures.seedSections(store)
+            try await set.importArticles(into: store)
+            let postgres = try await set.evaluate(store)
+            func fixed(_ value: Double) -> String { String(format: "%.3f", value) }
+            func pad(_ text: String, _ width: Int) -> String {
+                text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+            }
+            var report = ["", "Search evaluation, SQLite and PostgreSQL: mean nDCG@10", pad("kind", 20) + "SQLite  PostgreSQL"]
+            for kind in EvaluationSet.kinds + [nil] {
+                let (s, p) = (EvaluationSet.mean(sqlite, kind: kind), EvaluationSet.mean(postgres, kind: kind))
+                report.append(pad(kind ?? "overall", 20) + pad(fixed(s), 8) + fixed(p))
+                #expect(abs(s - p) <= Self.tolerance, "\(kind ?? "overall"): SQLite \(fixed(s)), PostgreSQL \(fixed(p))")
+            }
+            // With the same scoring code the rankings should be the same query by query; any that differ are listed.
+            for (s, p) in zip(sqlite, postgres) {
+                let (sHits, pHits) = (s.results.hits.map { $0.externalID ?? "?" }, p.results.hits.map { $0.externalID ?? "?" })
+                if sHits != pHits || s.results.suggestion != p.results.suggestion {
+                    report.append("- differs: \"\(s.query.query)\": SQLite \(sHits) \(s.results.suggestion ?? "-"), "
+                        + "PostgreSQL \(pHits) \(p.results.suggestion ?? "-")")
+                }
+            }
+            print(report.joined(separator: "\n"))
+            #expect(EvaluationSet.mean(postgres) >= 0.9)
+        }
     }
 }

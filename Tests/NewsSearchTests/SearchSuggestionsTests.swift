@@ -26,6 +26,24 @@ struct SearchSuggestionsTests {
         #expect(TypedVietnamese.vni("covid19") == nil, "not a syllable")
     }
 
+    @Test("Asked in batches (a database across the network), the candidates are those of one-by-one look-ups")
+    func batched() async throws {
+        let readings: [String: [String: Int]] = ["dan": ["dân": 30, "dan": 2], "noi": ["nội": 9], "ha": ["hà": 7]]
+        for raw in ["dduwowngf sawts", "nguoii", "ngoui", "bao duongg", "hanoi", "nguwowfi dana", "zzzzqqq", "duong sat"] {
+            let query = SearchQuery(raw)
+            let direct = SearchSuggestions.candidates(for: query) { vocabulary[$0] ?? 0 } readingCounts: { readings[$0] ?? [:] }
+            var rounds = 0
+            let batched = try await SearchSuggestions.batchedCandidates(for: query) { terms in
+                rounds += 1
+                return Dictionary(uniqueKeysWithValues: terms.compactMap { term in vocabulary[term].map { (term, $0) } })
+            } readingCounts: { terms in
+                Dictionary(uniqueKeysWithValues: terms.compactMap { term in readings[term].map { (term, $0) } })
+            }
+            #expect(batched == direct, "\(raw)")
+            #expect(rounds <= 6, "\(raw): \(rounds) rounds")
+        }
+    }
+
     @Test("One typing slip is corrected to the most frequent known syllable")
     func slips() {
         #expect(candidates("nguoii").first == "nguoi")

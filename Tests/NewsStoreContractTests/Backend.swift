@@ -30,7 +30,9 @@ enum Backend: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .sqlite:
             try await Self.run(try SQLiteNewsStore.inMemory(), seeded: seeded, sourceLocation: sourceLocation, body)
         case .postgres:
-            try await TestDatabase.withStore(migrated: true, sourceLocation: sourceLocation) { store in
+            // A generous deadline: these tests check what the store does, and a loaded CI machine must not turn a
+            // slow answer into a failure (the deadline itself is tested in NewsStorePostgresTests).
+            try await TestDatabase.withStore(deadline: .seconds(20), migrated: true, sourceLocation: sourceLocation) { store in
                 try await Self.run(store, seeded: seeded, sourceLocation: sourceLocation, body)
             }
         }

@@ -171,4 +171,50 @@ struct MediaLibraryTests {
             }
         }
     }
+
+    @Test("placing a library image in an article keeps its metadata where the article leaves it empty", arguments: Backend.allCases)
+    func articleSaveKeepsLibraryMetadata(_ backend: Backend) async throws {
+        try await Newsroom.with(backend) { newsroom in
+            let media = try await newsroom.store.addMedia(
+                NewMedia(
+                    src: "library/ab/ab12.jpg", width: 800, height: 533, alt: "Cầu Rồng về đêm", caption: "Cầu Rồng phun lửa tối thứ Bảy",
+                    credit: "Phạm Văn Tuấn/TTXVN", rights: "Ảnh TTXVN, chỉ dùng trên báo điện tử", variants: Self.variants,
+                    uploadedBy: newsroom.reporter.id, originalName: "cau-rong.jpg", byteCount: 123_456
+                ),
+                now: Fixtures.now
+            )
+            var input = Fixtures.input(id: "cau-rong", body: "Đoạn một.\n\n![Cầu](library/ab/ab12.jpg)")
+            input.images = [ImageInput(src: media.src, alt: "Cầu Rồng nhìn từ bờ Đông")]
+            let ids = try await Fixtures.importNew(newsroom.store, [input])
+            let id = try #require(ids["cau-rong"])
+            let article = try #require(try await newsroom.store.publishedArticle(id: id, now: Fixtures.now))
+            let placed = try #require(article.images.first)
+            // The article's own alt text wins; the caption, credit and rights it did not give stay the library's.
+            #expect(placed.alt == "Cầu Rồng nhìn từ bờ Đông")
+            #expect(placed.caption == media.caption)
+            #expect(placed.credit == media.credit)
+            #expect(placed.rights == media.rights)
+            // Readers get the variants with the article.
+            #expect(placed.variants == Self.variants)
+            #expect(try await newsroom.store.media(id: media.id)?.caption == media.caption)
+            let found = try await newsroom.store.searchMedia(query: "nhin tu bo dong", page: PageRequest(number: 1, size: 10))
+            #expect(found.items.map(\.id) == [media.id])
+
+            // Saved through the newsroom as well.
+            let draft = try await newsroom.store.createArticle(
+                { var input = Newsroom.input("Cầu Rồng"); input.images = [ImageInput(src: media.src, alt: "Cầu")]; return input }(),
+                by: newsroom.reporter, now: Fixtures.now
+            )
+            #expect(draft.content.images.first?.credit == media.credit)
+            #expect(draft.content.images.first?.variants == Self.variants)
+
+            // An imported image that is not an upload still takes what its article says, empty or not.
+            let plain = Fixtures.input(id: "anh-thuong", images: [ImageInput(src: "imports/ab/x.jpg", alt: "Ảnh", caption: "Chú thích")])
+            try await Fixtures.importNew(newsroom.store, [plain])
+            var again = plain
+            again.images = [ImageInput(src: "imports/ab/x.jpg", alt: "Ảnh")]
+            _ = try await newsroom.store.importArticles([again], now: Fixtures.now)
+            #expect(try await newsroom.store.media(src: "imports/ab/x.jpg")?.caption == "")
+        }
+    }
 }

@@ -25,11 +25,3 @@ import Testing
         ])
     }
 }
-
-@Suite struct AdvisoryLockTests {
-    @Test("every advisory lock the store takes has a key of its own")
-    func keysDiffer() {
-        let keys = [PostgresNewsStore.migrationLock, PostgresNewsStore.changeLogLock, PostgresNewsStore.relatedLock]
-        #expect(Set(keys).count == keys.count)
-    }
-}

@@ -30,7 +30,9 @@ import Testing
                     try await operation.run(store)
                 }
                 let elapsed = start.duration(to: clock.now)
-                #expect(elapsed < .seconds(3), "\(operation.name) took \(elapsed)")
+                // Far below the pool's own 60 s, with room for a loaded CI machine (this asserts the give-up, not a
+                // speed).
+                #expect(elapsed < .seconds(10), "\(operation.name) took \(elapsed)")
                 guard case .unavailable(let message) = error else {
                     Issue.record("\(operation.name): expected unavailable, got \(String(describing: error))")
                     continue

@@ -196,3 +196,40 @@ import Testing
         }
     }
 }
+
+/// The advisory locks that order writers are scoped to the schema: two newspapers (or two tests) in two schemas of
+/// one database never wait for each other, while two nodes on one schema do.
+@Suite(.tags(.postgres), .timeLimit(.minutes(2))) struct AdvisoryLockScopeTests {
+    /// Whether another session could take `lock` now in the store's schema.
+    static func free(_ lock: AdvisoryLock, in store: PostgresNewsStore) async throws -> Bool {
+        try await store.write { session in
+            try await session.rows(
+                "SELECT pg_try_advisory_xact_lock(hashtext(current_schema()), \(lock.rawValue))"
+            ).first?.decode(Bool.self) ?? false
+        }
+    }
+
+    @Test func aLockHeldInOneSchemaBlocksThatSchemaOnly() async throws {
+        try await TestDatabase.withSchema { url in
+            try await PostgresNewsStore.withStore(url: url, maximumConnections: 2, logger: TestDatabase.logger) { one in
+                try await PostgresNewsStore.withStore(url: url, maximumConnections: 2, logger: TestDatabase.logger) { node in
+                    guard let server = TestDatabase.url() else { return }
+                    let otherSchema = "t_other_" + UUID().uuidString.prefix(8).lowercased()
+                    try await one.write { try await $0.execute("CREATE SCHEMA \(unescaped: otherSchema)") }
+                    defer { Task { _ = try? await one.write { try await $0.execute("DROP SCHEMA \(unescaped: otherSchema)") } } }
+                    try await PostgresNewsStore.withStore(
+                        url: server.settingSearchPath(otherSchema), maximumConnections: 2, logger: TestDatabase.logger
+                    ) { elsewhere in
+                        try await one.write { session in
+                            try await AdvisoryLock.relatedArticles.take(session)
+                            #expect(try await !Self.free(.relatedArticles, in: node), "another node on the schema waits")
+                            #expect(try await Self.free(.changeLog, in: node), "other locks are free")
+                            #expect(try await Self.free(.relatedArticles, in: elsewhere), "another schema does not wait")
+                        }
+                        #expect(try await Self.free(.relatedArticles, in: node), "released at commit")
+                    }
+                }
+            }
+        }
+    }
+}

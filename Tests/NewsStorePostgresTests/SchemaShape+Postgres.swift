@@ -73,8 +73,24 @@ extension SchemaShape {
                     deferred: deferred
                 ))
             }
+            shape.removeSearchIndexProper()
             return shape
         }
+    }
+
+    /// The search index proper, which each backend keeps in its own form and which is left out of the comparison like
+    /// SQLite's FTS5 tables (`isCompared(sqliteTable:)`): on PostgreSQL, the columns of `search_documents` that stand
+    /// in for FTS5 (section, folded terms and their GIN index, per-field positions) and the maintained vocabulary
+    /// that stands in for the fts5vocab table. The row map's own columns (`id` … `readings`) are compared.
+    static let postgresSearchIndexColumns: Set = [
+        "section_id", "terms", "title_positions", "sapo_positions", "body_positions",
+    ]
+
+    /// Removes what `postgresSearchIndexColumns` describes.
+    private mutating func removeSearchIndexProper() {
+        tables["search_vocabulary"] = nil
+        for column in Self.postgresSearchIndexColumns { tables["search_documents"]?.columns[column] = nil }
+        tables["search_documents"]?.indexes["search_documents_terms"] = nil
     }
 
     /// `pg_constraint.confdeltype` in SQLite's words.

@@ -6,7 +6,8 @@ import GRDB
 extension SchemaShape {
     /// Tables of a SQLite store that have no PostgreSQL counterpart to compare: SQLite's own, GRDB's bookkeeping
     /// (`schema_migrations` on PostgreSQL, checked by the migration tests) and the FTS5 index with its shadow tables
-    /// and vocabulary, which PostgreSQL replaces with plain tables (the search port).
+    /// and vocabulary, which PostgreSQL replaces with columns of `search_documents` and a plain table (left out on that
+    /// side too: `postgresSearchIndexColumns`).
     static func isCompared(sqliteTable name: String) -> Bool {
         !(name.hasPrefix("sqlite_") || name.hasPrefix("search_index") || name == "search_vocabulary"
             || name == "grdb_migrations")

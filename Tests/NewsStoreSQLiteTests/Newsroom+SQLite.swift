@@ -7,6 +7,6 @@ extension Newsroom {
         try await make(store: SQLiteNewsStore.inMemory())
     }
 
-    /// The store as SQLite, for what only it has here (search).
+    /// The store as SQLite, for what only it has here (raw SQL, the scheduler's internals).
     var sqlite: SQLiteNewsStore { store as! SQLiteNewsStore }
 }

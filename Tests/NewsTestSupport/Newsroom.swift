@@ -5,6 +5,7 @@ import Testing
 
 /// What a newsroom test needs of a store: the workflow, accounts, sections, reader views, audit log and change log.
 public typealias NewsroomStore = EditorialStore & UserStore & TaxonomyStore & ArticleStore & AuditLog & ContentChangeLog
+    & MediaLibraryStore
 
 /// A newsroom on a store: sections Thế giới (with Châu Á) and Kinh tế, one account per role, the standard workflow.
 public struct Newsroom: Sendable {

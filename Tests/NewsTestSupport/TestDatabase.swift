@@ -46,7 +46,7 @@ public enum TestDatabase {
     }
 
     /// How many test schemas may be in use at once.
-    public static let schemaSlots = 8
+    public static let schemaSlots = 6
     /// The pool size of a test's store: enough for the concurrency tests, small enough for `schemaSlots` tests at once.
     public static let storeConnections = 4
     private static let slots = Slots(schemaSlots)
@@ -60,7 +60,7 @@ public enum TestDatabase {
         sourceLocation: SourceLocation = #_sourceLocation, _ body: (PostgresURL) async throws -> Void
     ) async throws {
         guard let server = url(sourceLocation: sourceLocation) else { return }
-        await slots.acquire()
+        try await slots.acquire()
         defer { Task { await slots.release() } }
         let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         try await PostgresNewsStore.withStore(url: server, maximumConnections: 1, logger: logger) { admin in
@@ -94,18 +94,30 @@ public enum TestDatabase {
 /// A counting semaphore for async code: `acquire` waits while every slot is taken.
 actor Slots {
     private var free: Int
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private var waiting: [(id: UUID, continuation: CheckedContinuation<Void, any Error>)] = []
 
     /// `count` slots, all free.
     init(_ count: Int) { free = count }
 
-    /// Takes a slot, waiting for one when none is free.
-    func acquire() async {
+    /// Takes a slot, waiting for one when none is free; throws `CancellationError` when the waiting task is
+    /// cancelled (a test past its time limit), so that a stuck test can never leave the others waiting forever.
+    func acquire() async throws {
         if free > 0 {
             free -= 1
             return
         }
-        await withCheckedContinuation { waiting.append($0) }
+        let id = UUID()
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+                if Task.isCancelled {
+                    continuation.resume(throwing: CancellationError())
+                } else {
+                    waiting.append((id, continuation))
+                }
+            }
+        } onCancel: {
+            Task { await self.cancel(id) }
+        }
     }
 
     /// Gives a slot back, to the longest-waiting caller if there is one.
@@ -113,7 +125,13 @@ actor Slots {
         if waiting.isEmpty {
             free += 1
         } else {
-            waiting.removeFirst().resume()
+            waiting.removeFirst().continuation.resume()
         }
+    }
+
+    /// Stops a cancelled caller's wait.
+    private func cancel(_ id: UUID) {
+        guard let index = waiting.firstIndex(where: { $0.id == id }) else { return }
+        waiting.remove(at: index).continuation.resume(throwing: CancellationError())
     }
 }
