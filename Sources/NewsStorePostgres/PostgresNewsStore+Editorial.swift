@@ -158,7 +158,7 @@ extension PostgresNewsStore: EditorialStore {
         )
         var dependencies = try await readerDependencies(session, of: transition, on: row)
         dependencies.formUnion(try await refreshRelated(session, articleIDs: [row.id]))
-        try await queueWebhookDeliveries(session, of: transition, on: row, now: now)
+        try await enqueueWebhookDeliveries(session, of: transition, on: row, now: now)
         try await recordChange(session, dependencies, now: now)
     }
 

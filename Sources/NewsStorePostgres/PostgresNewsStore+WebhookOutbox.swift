@@ -7,7 +7,7 @@ extension PostgresNewsStore {
     /// Writes one delivery per interested webhook for what a transition did to readers (published, updated, taken
     /// down), in the transition's own transaction: committed with it or not at all, and never waiting for a receiver.
     /// Called after the transition's state is written, so the article row already shows the new live version.
-    static func queueWebhookDeliveries(
+    static func enqueueWebhookDeliveries(
         _ session: PostgresSession, of transition: WorkflowTransition, on row: EditorialState, now: Date
     ) async throws {
         guard let (event, versionID) = row.webhookEvent(of: transition) else { return }
