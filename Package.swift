@@ -11,7 +11,7 @@ let package = Package(
     products: [
         .executable(name: "toasoan", targets: ["toasoan"]),
         // The store and its domain, for the separate benchmark package in Benchmarks/.
-        .library(name: "ToasoanKit", targets: ["NewsDomain", "NewsText", "NewsStore", "NewsStoreSQLite"]),
+        .library(name: "ToasoanKit", targets: ["NewsDomain", "NewsText", "NewsStore", "NewsStoreSQLite", "NewsStorePostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),

@@ -7,16 +7,18 @@ let package = Package(
     name: "toasoan-benchmarks",
     platforms: [.macOS(.v15)],
     dependencies: [
-        // The root package (its ToasoanKit product: NewsDomain, NewsText, NewsStore, NewsStoreSQLite).
+        // The root package (its ToasoanKit product: NewsDomain, NewsText, NewsStore and both stores).
         .package(name: "toasoan", path: ".."),
         // Only the malloc interposer trait: the default RuntimeInterposer trait would pull in swift-runtime-interposer.
         .package(url: "https://github.com/ordo-one/benchmark", exact: "1.38.1", traits: ["MallocInterposer"]),
+        // The PostgreSQL store takes a Logger.
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
-        // Corpus and query loading, and the cached 100,000-article search database.
+        // Corpus and query loading, the cached 100,000-article search database, and its copy in PostgreSQL.
         .target(
             name: "SearchBenchSupport",
-            dependencies: [.product(name: "ToasoanKit", package: "toasoan")],
+            dependencies: [.product(name: "ToasoanKit", package: "toasoan"), .product(name: "Logging", package: "swift-log")],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
         // `search-bench-data build|stats|profile`: builds the database, shows match counts, runs queries for a profiler.

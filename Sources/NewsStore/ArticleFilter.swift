@@ -22,6 +22,11 @@ public struct RelatedCandidates: Sendable, Equatable {
     public var sameTopic: [ArticleSummary]
     /// Articles sharing the most tags, newest first among equals.
     public var sharedTags: [ArticleSummary]
+    /// How many of each tag's newest article versions are looked at for `sharedTags`; every tag the candidates carry
+    /// is then counted. A tag on every fifth article of a large newspaper would otherwise make each article page
+    /// group tens of thousands of rows; a rare tag's articles are all within the window, and any article that shares
+    /// one is ranked by all the tags it shares.
+    public static let sharedTagWindow = 200
     /// Articles whose text is most similar (TF-IDF cosine), most similar first.
     public var similar: [ArticleSummary]
     /// Newest articles of the same section.

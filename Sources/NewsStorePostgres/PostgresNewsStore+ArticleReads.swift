@@ -66,12 +66,23 @@ extension PostgresNewsStore {
             if !article.tags.isEmpty {
                 let tagIDs = article.tags.map(\.id.rawValue)
                 let shared = StatementBuilder()
+                // Each tag's newest versions (a backward walk of its index), then the articles they are live for,
+                // ranked by every tag they share.
+                let windows = try tagIDs.enumerated().map { index, tag in
+                    """
+                    SELECT version_id FROM (SELECT version_id FROM article_version_tags WHERE tag_id = \(try shared.bind(tag)) \
+                    ORDER BY version_id DESC LIMIT \(RelatedCandidates.sharedTagWindow)) w\(index)
+                    """
+                }.joined(separator: " UNION ")
                 shared.append("""
-                    SELECT a.id FROM article_version_tags vt
-                    JOIN articles a ON a.published_version_id = vt.version_id
-                    WHERE vt.tag_id = ANY(\(try shared.bind(tagIDs))) AND a.id <> \(try shared.bind(article.id.rawValue))
-                        AND \(ReaderSQL.visible(now: try shared.bind(now.storageValue)))
-                    GROUP BY a.id ORDER BY COUNT(*) DESC, a.published_at DESC, a.id DESC LIMIT \(try shared.bind(limit))
+                    SELECT a.id FROM (\(windows)) c
+                    JOIN article_versions v ON v.id = c.version_id
+                    JOIN articles a ON a.id = v.article_id AND a.published_version_id = v.id
+                    WHERE a.id <> \(try shared.bind(article.id.rawValue)) AND \(ReaderSQL.visible(now: try shared.bind(now.storageValue)))
+                    ORDER BY (SELECT COUNT(*) FROM article_version_tags t
+                              WHERE t.version_id = c.version_id AND t.tag_id = ANY(\(try shared.bind(tagIDs))::bigint[])) DESC,
+                        a.published_at DESC, a.id DESC
+                    LIMIT \(try shared.bind(limit))
                     """)
                 let ids = try await session.rows(shared.query).map { ArticleID(try $0.decode(Int64.self)) }
                 sharedTags = try await Self.fetchSummaries(session, ids: ids, now: now)

@@ -10,7 +10,7 @@ extension SQLiteNewsStore: FeedStore {
 
     public func feedEntries(_ filter: ArticleFilter, limit: Int, now: Date) async throws -> [FeedEntry] {
         try await read { db in
-            let (condition, arguments) = Self.condition(for: filter)
+            let (condition, arguments) = try Self.condition(for: filter, in: db)
             let sql = """
                 SELECT a.id, a.published_at, v.slug, v.title, v.sapo, v.id, \(Self.lastModified), \(Columns.section),
                        m.src, m.width, m.height, m.byte_count, m.alt

@@ -62,6 +62,7 @@ extension SQLiteNewsStore {
             var prepared: [Int64: SearchRowTokens] = [:]
             for ((_, versionID), versionTokens) in zip(versions, tokens) { prepared[versionID] = versionTokens }
             try Self.updateSearchIndex(db, articleIDs: (created + updated).map(\.rawValue), prepared: prepared)
+            try Self.refreshPlannerStatistics(db)
             return ImportResult(created: created, updated: updated)
         }
     }

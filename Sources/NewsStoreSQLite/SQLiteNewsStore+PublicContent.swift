@@ -13,7 +13,7 @@ extension SQLiteNewsStore: PublicContentStore {
                 query.topicID.map(ArticleFilter.topic), query.authorID.map(ArticleFilter.author),
             ].compactMap { $0 }
             for filter in filters {
-                let (condition, filterArguments) = Self.condition(for: filter)
+                let (condition, filterArguments) = try Self.condition(for: filter, in: db)
                 conditions.append(condition)
                 arguments += filterArguments
             }

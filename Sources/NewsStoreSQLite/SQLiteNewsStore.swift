@@ -41,17 +41,19 @@ public final class SQLiteNewsStore: Sendable {
             let pool = try DatabasePool(path: path, configuration: configuration())
             let store = SQLiteNewsStore(writer: pool, location: path)
             let status = try store.schemaStatus()
+            var applied: [String] = []
             switch status {
             case .empty:
                 try store.migrate()
-                return (store, migrationNames)
+                applied = migrationNames
             case .behind(let missing) where schema == .applyMissing:
                 try store.migrate()
-                return (store, missing)
+                applied = missing
             default:
                 if let refusal = status.refusal(database: path) { throw StorageError.unavailable(refusal) }
-                return (store, [])
             }
+            _ = try pool.write { db in try refreshPlannerStatistics(db) }
+            return (store, applied)
         } catch let error as StorageError {
             throw error
         } catch {

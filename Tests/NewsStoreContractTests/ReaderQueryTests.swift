@@ -110,6 +110,26 @@ struct ReaderQueryTests {
         }
     }
 
+    @Test("shared tags: an old article sharing a rare tag and a common one ranks first, though the common tag has hundreds of newer articles",
+          arguments: Backend.allCases)
+    func sharedTagWindow(_ backend: Backend) async throws {
+        try await backend.withStore { (store: any ArticleStore) in
+            let newer = RelatedCandidates.sharedTagWindow + 5
+            // Imported in this order, each newer than the one before, so the old article's version is outside the
+            // common tag's window of newest versions.
+            let ids = try await Fixtures.importNew(
+                store,
+                [Fixtures.input(id: "old", tags: ["Phổ biến", "Hiếm"], minutesAgo: 10_000)]
+                    + (1...newer).map { Fixtures.input(id: "n\($0)", tags: ["Phổ biến"], minutesAgo: 1_000 - $0) }
+                    + [Fixtures.input(id: "main", tags: ["Phổ biến", "Hiếm"], minutesAgo: 1)]
+            )
+            let main = try #require(try await store.publishedArticle(id: ids["main"]!, now: Fixtures.now))
+            let found = try await store.relatedCandidates(for: main, limit: 4, now: Fixtures.now)
+            // Both tags counted for the old article, found through the rare one; then the newest sharing one tag.
+            #expect(found.sharedTags.map(\.id) == [ids["old"]!] + [newer, newer - 1, newer - 2].map { ids["n\($0)"]! })
+        }
+    }
+
     @Test("the newest articles outside given sections and ids", arguments: Backend.allCases)
     func latestOutside(_ backend: Backend) async throws {
         try await backend.withStore { (store: any ArticleStore & TaxonomyStore) in

@@ -1,6 +1,8 @@
 import Foundation
 import NewsDomain
+import Logging
 import NewsStore
+import NewsStorePostgres
 import NewsStoreSQLite
 
 /// Where the benchmark data lives and how the 100,000-article search database is built once and reused.
@@ -36,6 +38,29 @@ public enum BenchData {
     public static var searchAvailable: Bool {
         guard let store = try? SQLiteNewsStore.inMemory() else { return false }
         return searchEngine(store) != nil
+    }
+
+    /// `TOASOAN_BENCH_DATABASE_URL`: search the PostgreSQL database there instead of the SQLite file. It must hold the
+    /// same newspaper, copied from the SQLite file with `toasoan copy` (scripts/bench-backends.sh does both).
+    public static var postgresURL: String? {
+        environment["TOASOAN_BENCH_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A running store on the PostgreSQL database at `url`, checked to hold as many articles as the SQLite database
+    /// it was copied from; its connection pool runs until the process ends.
+    public static func openPostgres(url: String) async throws -> any SearchStore {
+        let store = PostgresNewsStore(url: try PostgresURL(url), logger: Logger(label: "toasoan-bench"))
+        Task.detached { await store.run() }
+        guard case .current = try await store.schemaStatus() else {
+            throw BenchError("the PostgreSQL schema at \(try PostgresURL(url).redacted) is not current: copy the newspaper again")
+        }
+        let (sqlite, _) = try await openSearchDatabase()
+        let expected = try await sqlite.articleCount()
+        let found = try await store.articleCount()
+        guard found == expected else {
+            throw BenchError("PostgreSQL holds \(found) articles, the SQLite database \(expected): copy the newspaper again")
+        }
+        return store
     }
 
     /// What a built database was built from.
