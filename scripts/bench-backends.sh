@@ -137,10 +137,10 @@ PY
   note "pages: $total published articles; wrk for ${DURATION} s per run (2 threads, 1 for one connection)"
   run_wrk() { # run_wrk NAME CONNECTIONS URL [PATHS FIRST LAST]: prints "req/s p50 p99"
     local name="$1" connections="$2" target="$3"; shift 3
-    local threads=$((connections < 2 ? connections : 2)) script=()
-    [[ $# -gt 0 ]] && script=(-s scripts/wrk-paths.lua "$target" -- "$@" "$threads")
-    [[ $# -gt 0 ]] || script=("$target")
-    wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency "${script[@]}" >"$results/$name.txt"
+    local threads=$((connections < 2 ? connections : 2)) arguments=("$target")
+    # With a paths file, each request asks for its next line (the file, the lines, the threads sharing them).
+    [[ $# -gt 0 ]] && arguments=(-s scripts/wrk-paths.lua "$target" -- "$@" "$threads")
+    wrk -t"$threads" -c"$connections" -d"${DURATION}s" --latency "${arguments[@]}" >"$results/$name.txt"
     if grep -q "Non-2xx" "$results/$name.txt"; then cat "$results/$name.txt" >&2; say "$name: error answers"; exit 1; fi
     if [[ "$name" == *article-uncached* ]] && grep -q "paths repeated: [1-9]" "$results/$name.txt"; then say "$name: ran out of distinct pages (raise ARTICLES or lower DURATION)"; fi
     printf '%s %s %s\n' "$(awk '/^Requests\/sec:/ {print $2}' "$results/$name.txt")" \

@@ -3,14 +3,14 @@
 #   scripts/install-deps.sh          build and run (C libraries the Swift package links)
 #   scripts/install-deps.sh --test   also what the tests use (Chromium, its driver, Selenium, pytest; venv, PyYAML and
 #                                    xmllint for the contract tests, whose parsers come from PyPI; sqlite3 for the
-#                                    smoke test)
+#                                    smoke test; nginx to check deploy/nginx.conf)
 #   scripts/install-deps.sh --bench  also what the benchmarks use (wrk, nginx)
 set -euo pipefail
 
 packages=(pkg-config libsqlite3-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev curl)
 for arg in "$@"; do
   case "$arg" in
-    --test) packages+=(chromium chromium-driver python3-selenium python3-pytest fonts-noto-core python3-venv python3-yaml libxml2-utils sqlite3) ;;
+    --test) packages+=(chromium chromium-driver python3-selenium python3-pytest fonts-noto-core python3-venv python3-yaml libxml2-utils sqlite3 nginx-light) ;;
     --bench) packages+=(wrk nginx-light) ;;
     *) echo "install-deps: unknown option $arg" >&2; exit 2 ;;
   esac

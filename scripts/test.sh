@@ -23,5 +23,7 @@ scripts/smoke-test.sh "$(swift build --show-bin-path)/toasoan"
 # Debian's python3 carries the apt-installed Selenium; elsewhere set PYTHON.
 python="${PYTHON:-/usr/bin/python3}"
 "$python" -m pytest -q Tests/Browser --toasoan "$(swift build --show-bin-path)/toasoan"
+# The example nginx configuration for several nodes (deploy/nginx.conf), checked by nginx itself.
+scripts/check-nginx-conf.sh
 # Feeds, sitemaps, structured data and the Content API, checked by real parsers (their own virtualenv).
 scripts/contract-test.sh "$(swift build --show-bin-path)/toasoan"

@@ -31,9 +31,4 @@ extension SQLiteNewsStore {
         let stat = try String.fetchOne(db, sql: "SELECT stat FROM sqlite_stat1 WHERE tbl = 'articles' LIMIT 1")
         return stat?.split(separator: " ").first.flatMap { Int($0) }
     }
-
-    /// Gathers the planner's statistics when they are missing or out of date (see `refreshPlannerStatistics`).
-    public func refreshPlannerStatistics() async throws -> Bool {
-        try await write { db in try Self.refreshPlannerStatistics(db) }
-    }
 }

@@ -9,19 +9,6 @@ import Testing
 /// What a search test needs of a store.
 typealias SearchTestStore = ArticleStore & SearchStore & TaxonomyStore
 
-/// Searches as readers see them, at `now`, and the external ids of the hits in order.
-private func readerIDs(
-    _ store: any SearchStore, _ query: String, section: SectionID? = nil, from: Date? = nil, until: Date? = nil,
-    now: Date = Fixtures.now, size: Int = 10
-) async throws -> [String] {
-    try await store.search(
-        SearchRequest(
-            query: query, sectionID: section, from: from, until: until, scope: .published(now: now),
-            page: PageRequest(number: 1, size: size)
-        )
-    ).hits.compactMap(\.externalID)
-}
-
 @Suite("Search: ranking", .tags(.postgres), .timeLimit(.minutes(3)))
 struct SearchRankingStoreTests {
     @Test("Typed with diacritics, \"đường\" ranks articles about đường above dương and đương; without, all match", arguments: Backend.allCases)
@@ -33,14 +20,14 @@ struct SearchRankingStoreTests {
                 Fixtures.input(id: "duong-now", title: "Đương kim vô địch", body: "Đội đương kim vô địch."),
                 Fixtures.input(id: "other", title: "Tin khác", body: "Không có gì."),
             ])
-            #expect(try await readerIDs(store, "đường").first == "duong-road")
-            #expect(try await readerIDs(store, "ĐƯỜNG").first == "duong-road", "capitals")
-            #expect(try await readerIDs(store, "đu\u{031B}o\u{031B}\u{0300}ng").first == "duong-road", "NFD query")
-            #expect(Set(try await readerIDs(store, "đường")) == ["duong-title", "duong-road", "duong-now"], "other readings follow")
-            #expect(Set(try await readerIDs(store, "duong")) == ["duong-title", "duong-road", "duong-now"])
-            #expect(try await readerIDs(store, "duong").first == "duong-title", "no diacritics: the title match leads")
-            #expect(try await readerIDs(store, "dương").first == "duong-title")
-            #expect(try await readerIDs(store, "đương").first == "duong-now")
+            #expect(try await Fixtures.readerIDs(store, "đường").first == "duong-road")
+            #expect(try await Fixtures.readerIDs(store, "ĐƯỜNG").first == "duong-road", "capitals")
+            #expect(try await Fixtures.readerIDs(store, "đu\u{031B}o\u{031B}\u{0300}ng").first == "duong-road", "NFD query")
+            #expect(Set(try await Fixtures.readerIDs(store, "đường")) == ["duong-title", "duong-road", "duong-now"], "other readings follow")
+            #expect(Set(try await Fixtures.readerIDs(store, "duong")) == ["duong-title", "duong-road", "duong-now"])
+            #expect(try await Fixtures.readerIDs(store, "duong").first == "duong-title", "no diacritics: the title match leads")
+            #expect(try await Fixtures.readerIDs(store, "dương").first == "duong-title")
+            #expect(try await Fixtures.readerIDs(store, "đương").first == "duong-now")
         }
     }
 
@@ -51,13 +38,13 @@ struct SearchRankingStoreTests {
                 Fixtures.input(id: "hoa-new-style", title: "Hoà bình trên biển", body: "Thuỷ thủ về nhà."),
                 Fixtures.input(id: "hoa-chemistry", title: "Hóa học và đời sống", body: "Thú vị."),
             ])
-            #expect(try await readerIDs(store, "hòa").first == "hoa-new-style")
-            #expect(try await readerIDs(store, "hoà").first == "hoa-new-style")
-            #expect(try await readerIDs(store, "hóa").first == "hoa-chemistry")
-            #expect(Set(try await readerIDs(store, "hoa")) == ["hoa-new-style", "hoa-chemistry"])
-            #expect(try await readerIDs(store, "thủy thủ") == ["hoa-new-style"])
-            #expect(try await readerIDs(store, "thuy thu") == ["hoa-new-style"])
-            #expect(try await readerIDs(store, "doi song") == ["hoa-chemistry"])
+            #expect(try await Fixtures.readerIDs(store, "hòa").first == "hoa-new-style")
+            #expect(try await Fixtures.readerIDs(store, "hoà").first == "hoa-new-style")
+            #expect(try await Fixtures.readerIDs(store, "hóa").first == "hoa-chemistry")
+            #expect(Set(try await Fixtures.readerIDs(store, "hoa")) == ["hoa-new-style", "hoa-chemistry"])
+            #expect(try await Fixtures.readerIDs(store, "thủy thủ") == ["hoa-new-style"])
+            #expect(try await Fixtures.readerIDs(store, "thuy thu") == ["hoa-new-style"])
+            #expect(try await Fixtures.readerIDs(store, "doi song") == ["hoa-chemistry"])
         }
     }
 
@@ -72,10 +59,10 @@ struct SearchRankingStoreTests {
                 Fixtures.input(id: "twin-old", title: "Khai mạc hội chợ", minutesAgo: 300, body: "Hội chợ mùa xuân."),
                 Fixtures.input(id: "twin-new", title: "Khai mạc hội chợ", minutesAgo: 30, body: "Hội chợ mùa xuân."),
             ])
-            #expect(try await readerIDs(store, "đường sắt") == ["phrase", "scattered"])
-            #expect(try await readerIDs(store, "duong sat") == ["phrase", "scattered"])
-            #expect(try await readerIDs(store, "bão") == ["storm-title", "storm-body"])
-            #expect(try await readerIDs(store, "hội chợ") == ["twin-new", "twin-old"])
+            #expect(try await Fixtures.readerIDs(store, "đường sắt") == ["phrase", "scattered"])
+            #expect(try await Fixtures.readerIDs(store, "duong sat") == ["phrase", "scattered"])
+            #expect(try await Fixtures.readerIDs(store, "bão") == ["storm-title", "storm-body"])
+            #expect(try await Fixtures.readerIDs(store, "hội chợ") == ["twin-new", "twin-old"])
         }
     }
 
@@ -120,8 +107,8 @@ struct SearchScopeStoreTests {
                 Fixtures.input(id: "draft", title: "Lễ hội pháo hoa bản nháp", status: .draft),
                 Fixtures.input(id: "future", title: "Lễ hội pháo hoa sắp tới", minutesAgo: -120),
             ])
-            #expect(try await readerIDs(store, "pháo hoa") == ["live"])
-            #expect(Set(try await readerIDs(store, "pháo hoa", now: Fixtures.now.addingTimeInterval(3 * 3600))) == ["live", "future"])
+            #expect(try await Fixtures.readerIDs(store, "pháo hoa") == ["live"])
+            #expect(Set(try await Fixtures.readerIDs(store, "pháo hoa", now: Fixtures.now.addingTimeInterval(3 * 3600))) == ["live", "future"])
             let newsroom = try await store.search(SearchRequest(query: "pháo hoa", scope: .newsroom(status: nil)))
             #expect(Set(newsroom.hits.compactMap(\.externalID)) == ["live", "draft", "future"])
             #expect(newsroom.totalCount == 3)
@@ -141,15 +128,15 @@ struct SearchScopeStoreTests {
             ])
             let world = try #require(try await store.section(slug: "the-gioi"))
             let asia = try #require(try await store.section(slug: "chau-a"))
-            #expect(try await readerIDs(store, "chứng khoán", section: world.id) == ["asia", "world"])
-            #expect(try await readerIDs(store, "chứng khoán", section: asia.id) == ["asia"])
-            #expect(try await readerIDs(store, "chứng khoán", section: SectionID(999)).isEmpty)
+            #expect(try await Fixtures.readerIDs(store, "chứng khoán", section: world.id) == ["asia", "world"])
+            #expect(try await Fixtures.readerIDs(store, "chứng khoán", section: asia.id) == ["asia"])
+            #expect(try await Fixtures.readerIDs(store, "chứng khoán", section: SectionID(999)).isEmpty)
             let twoDaysAgo = Fixtures.now.addingTimeInterval(-2 * 86_400)
-            #expect(try await readerIDs(store, "chứng khoán", from: twoDaysAgo) == ["economy", "asia"])
-            #expect(try await readerIDs(store, "chứng khoán", until: twoDaysAgo) == ["world"])
+            #expect(try await Fixtures.readerIDs(store, "chứng khoán", from: twoDaysAgo) == ["economy", "asia"])
+            #expect(try await Fixtures.readerIDs(store, "chứng khoán", until: twoDaysAgo) == ["world"])
             let asiaTime = Fixtures.now.addingTimeInterval(-86_400)
-            #expect(try await readerIDs(store, "chứng khoán", from: asiaTime, until: asiaTime.addingTimeInterval(1)) == ["asia"])
-            #expect(try await readerIDs(store, "chứng khoán", from: asiaTime, until: asiaTime).isEmpty)
+            #expect(try await Fixtures.readerIDs(store, "chứng khoán", from: asiaTime, until: asiaTime.addingTimeInterval(1)) == ["asia"])
+            #expect(try await Fixtures.readerIDs(store, "chứng khoán", from: asiaTime, until: asiaTime).isEmpty)
         }
     }
 
@@ -174,7 +161,7 @@ struct SearchScopeStoreTests {
         try await backend.withStore { (store: any SearchTestStore) in
             try await Fixtures.importNew(store, [Fixtures.input(id: "a", title: "Đường sắt và bão")])
             let query = String(repeating: "đường sắt ", count: 100)
-            #expect(try await readerIDs(store, query) == ["a"])
+            #expect(try await Fixtures.readerIDs(store, query) == ["a"])
             let newsroom = try await store.search(SearchRequest(query: query, scope: .newsroom(status: nil)))
             #expect(newsroom.hits.map(\.externalID) == ["a"])
         }
@@ -185,7 +172,7 @@ struct SearchScopeStoreTests {
         try await backend.withStore { (store: any SearchTestStore) in
             try await Fixtures.importNew(store, [Fixtures.input(id: "a", title: "Đường sắt và bão"), Fixtures.input(id: "b", title: "Khác")])
             for query in ["\"đường sắt\"", "đường* -sắt", "(đường) (sắt)", "đường\u{7}sắt", "{đường}:sắt^"] {
-                #expect(try await readerIDs(store, query) == ["a"], "\(query)")
+                #expect(try await Fixtures.readerIDs(store, query) == ["a"], "\(query)")
             }
         }
     }
@@ -300,17 +287,17 @@ struct SearchIndexMaintenanceTests {
     func importUpdates(_ backend: Backend) async throws {
         try await backend.withStore { (store: any SearchTestStore) in
             try await Fixtures.importNew(store, [Fixtures.input(id: "a", title: "Giá xăng tăng mạnh")])
-            #expect(try await readerIDs(store, "xăng") == ["a"])
+            #expect(try await Fixtures.readerIDs(store, "xăng") == ["a"])
             _ = try await store.importArticles([Fixtures.input(id: "a", title: "Giá điện giảm nhẹ")], now: Fixtures.now)
-            #expect(try await readerIDs(store, "xăng").isEmpty)
-            #expect(try await readerIDs(store, "giá điện") == ["a"])
+            #expect(try await Fixtures.readerIDs(store, "xăng").isEmpty)
+            #expect(try await Fixtures.readerIDs(store, "giá điện") == ["a"])
             _ = try await store.importArticles([Fixtures.input(id: "a", title: "Giá điện giảm nhẹ", status: .draft)], now: Fixtures.now)
-            #expect(try await readerIDs(store, "giá điện").isEmpty, "imported back to draft: gone for readers")
+            #expect(try await Fixtures.readerIDs(store, "giá điện").isEmpty, "imported back to draft: gone for readers")
             _ = try await store.importArticles(
                 [Fixtures.input(id: "a", title: "Giá điện giảm nhẹ", minutesAgo: 60 * 24 * 30)], now: Fixtures.now
             )
-            #expect(try await readerIDs(store, "giá điện", from: Fixtures.now.addingTimeInterval(-86_400)).isEmpty, "re-keyed by its new time")
-            #expect(try await readerIDs(store, "giá điện") == ["a"])
+            #expect(try await Fixtures.readerIDs(store, "giá điện", from: Fixtures.now.addingTimeInterval(-86_400)).isEmpty, "re-keyed by its new time")
+            #expect(try await Fixtures.readerIDs(store, "giá điện") == ["a"])
             try await expectIndexMatchesRebuild(store, queries: ["giá điện", "xăng", "giá"])
         }
     }
@@ -324,7 +311,7 @@ struct SearchIndexMaintenanceTests {
                     now: Fixtures.now
                 )
             }
-            #expect(try await readerIDs(store, "mưa").isEmpty)
+            #expect(try await Fixtures.readerIDs(store, "mưa").isEmpty)
             #expect(try await store.search(SearchRequest(query: "mưa", scope: .newsroom(status: nil))).totalCount == 0)
         }
     }

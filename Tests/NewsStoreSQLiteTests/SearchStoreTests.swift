@@ -6,19 +6,6 @@ import NewsStore
 import NewsTestSupport
 import Testing
 
-/// Searches as readers see them, at `now`, and the external ids of the hits in order.
-private func readerIDs(
-    _ store: SQLiteNewsStore, _ query: String, section: SectionID? = nil, from: Date? = nil, until: Date? = nil,
-    now: Date = Fixtures.now, size: Int = 10
-) async throws -> [String] {
-    try await store.search(
-        SearchRequest(
-            query: query, sectionID: section, from: from, until: until, scope: .published(now: now),
-            page: PageRequest(number: 1, size: size)
-        )
-    ).hits.compactMap(\.externalID)
-}
-
 // The search contract (ranking, scopes, suggestions, index maintenance, the window) runs on every backend in
 // NewsStoreContractTests/SearchStoreTests.swift; what is left here is the FTS5 index's own: its parts and its upgrade.
 
@@ -69,7 +56,7 @@ struct SearchIndexPartsTests {
         }
         let upgraded = try SQLiteNewsStore.open(path: path, schema: .applyMissing)
         #expect(try await upgraded.appliedMigrations().last == "2026-12-05-search-readings")
-        #expect(try await readerIDs(upgraded, "đường") == ["road", "piano"])
-        #expect(try await readerIDs(upgraded, "duong cam") == ["piano"])
+        #expect(try await Fixtures.readerIDs(upgraded, "đường") == ["road", "piano"])
+        #expect(try await Fixtures.readerIDs(upgraded, "duong cam") == ["piano"])
     }
 }

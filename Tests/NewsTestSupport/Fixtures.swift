@@ -71,3 +71,18 @@ extension Fixtures {
         followLinks: [FollowLink(name: "Facebook", url: "https://facebook.com/baothu")], copyright: "Bản quyền Báo Thử Nghiệm"
     )
 }
+
+extension Fixtures {
+    /// Searches `store` as readers see it at `now`, and returns the external ids of the hits in order.
+    public static func readerIDs(
+        _ store: any SearchStore, _ query: String, section: SectionID? = nil, from: Date? = nil, until: Date? = nil,
+        now: Date = Fixtures.now, size: Int = 10
+    ) async throws -> [String] {
+        try await store.search(
+            SearchRequest(
+                query: query, sectionID: section, from: from, until: until, scope: .published(now: now),
+                page: PageRequest(number: 1, size: size)
+            )
+        ).hits.compactMap(\.externalID)
+    }
+}
